@@ -1,0 +1,37 @@
+using System.CommandLine;
+using LogicNets.Tasks.Definitions;
+
+namespace LogicNets.Cli;
+
+/// <summary>
+/// The edge between the command line and the library: bad input becomes one line and exit code 2, anything else
+/// an "internal error" line and exit code 1 (stack trace only with LOGICNETS_DEBUG=1). Never a silent failure.
+/// </summary>
+public static class CommandBody
+{
+    public static void Attach(Command command, CliConsole console, Func<ParseResult, CancellationToken, int> body) =>
+        command.SetAction((parse, cancellation) => Task.FromResult(Guard(console, () => body(parse, cancellation))));
+
+    public static int Guard(CliConsole console, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("LOGICNETS_DEBUG") == "1") console.Error.WriteLine(e);
+            return ExitCodes.InternalFailure;
+        }
+    }
+
+    private static bool IsBadInput(Exception e) => e is UsageException or TaskSpecException or ArgumentException or FormatException
+        or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+        or LogicNets.Diagnostics.Harness.OutputExistsException;
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using LogicNets.Cli.Progress;
+using LogicNets.Diagnostics.Harness;
+
+namespace LogicNets.Cli.Commands;
+
+/// <summary><c>logicnets sweep</c>: models × sizes × seeds on one task into a CSV that survives being killed.</summary>
+public static class SweepCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var task = new Option<string>("--task") { Description = "task name, e.g. add:8", Required = true };
+        var models = new Option<string>("--models") { Description = "comma-separated learners, e.g. mlp", Required = true };
+        var sizes = new Option<string>("--sizes") { Description = $"model sizes: {SizeList.ValidForms}", Required = true };
+        var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..K) per size", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "output CSV (rewritten atomically after every run)", Required = true };
+        var shard = new Option<string?>("--shard") { Description = $"run only shard i of n ({Shard.ValidForms}); merge with 'logicnets report'" };
+        var resume = new Option<bool>("--resume") { Description = "keep the rows already in --out and run only the missing ones" };
+        var force = new Option<bool>("--force") { Description = "overwrite an existing --out" };
+        var training = new TrainingOptionSet();
+        var command = new Command("sweep", "train learners over a range of sizes and seeds; one CSV row per run")
+            { task, models, sizes, seeds, output, shard, resume, force };
+        training.AddTo(command);
+
+        CommandBody.Attach(command, console, (parse, cancellation) =>
+        {
+            var learningTask = Parsing.Task(parse.GetValue(task));
+            var modelNames = Parsing.Models(parse.GetValue(models));
+            var sizeList = SizeList.Parse(parse.GetValue(sizes)!);
+            int seedCount = parse.GetValue(seeds);
+            if (seedCount < 1) throw new UsageException($"--seeds must be >= 1, got {seedCount}");
+            var shardSpec = Parsing.Shard(parse.GetValue(shard));
+            var existing = Parsing.Existing(parse.GetValue(resume), parse.GetValue(force));
+            var template = training.Apply(parse, new RunSpec { Task = learningTask, Model = "", Size = 1 });
+            string csv = OutputPath.EnsureWritableFile(parse.GetValue(output)!);
+
+            var plan = SweepPlan.Grid([learningTask], modelNames, sizeList, seedCount, template);
+            var runner = new SweepRunner(new RunExecutor(BuiltInModels.Catalog));
+            var result = SweepDisplay.Run(console, observer => runner.Run(plan, csv, shardSpec, existing, observer, cancellation));
+            console.Out.WriteLine($"{result.Ran} runs written, {result.Skipped} already present: {csv}");
+            if (result.Cancelled)
+            {
+                console.Error.WriteLine("interrupted: rerun the same command with --resume to finish the sweep");
+                return ExitCodes.InternalFailure;
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,30 @@
+using LogicNets.Diagnostics.Harness;
+using LogicNets.Tasks.Definitions;
+
+namespace LogicNets.Cli;
+
+/// <summary>Turns option text into library values, with CLI-worded errors.</summary>
+public static class Parsing
+{
+    public static LearningTask Task(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new UsageException($"--task is required; valid forms: {TaskName.ValidForms}") : TaskName.Parse(name);
+
+    public static IReadOnlyList<string> Models(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list)) throw new UsageException($"a model is required; valid models: {ModelNames}");
+        var names = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return names.Select(n => BuiltInModels.Catalog.Get(n).Name).Distinct().ToArray();
+    }
+
+    public static string ModelNames => string.Join(", ", BuiltInModels.Catalog.All.Select(m => m.Name).Order());
+
+    public static Shard Shard(string? text) => text is null ? Diagnostics.Harness.Shard.All : Diagnostics.Harness.Shard.Parse(text);
+
+    public static ExistingOutput Existing(bool resume, bool force) => (resume, force) switch
+    {
+        (true, true) => throw new UsageException("--resume and --force contradict each other; pick one"),
+        (true, false) => ExistingOutput.Resume,
+        (false, true) => ExistingOutput.Overwrite,
+        _ => ExistingOutput.Refuse,
+    };
+}

@@ -1,0 +1,3 @@
+using LogicNets.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,24 @@
+using System.Globalization;
+using LogicNets.Tasks.Results;
+
+namespace LogicNets.Cli.Progress;
+
+/// <summary>One human line per finished run.</summary>
+public static class RunResultLine
+{
+    public static string Format(RunRecord run)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string scores = run.TestBitAccuracy is { } test
+            ? string.Format(inv, "train bit acc {0:0.000}, test bit acc {1:0.000}, exact {2:0.000}, baseline {3:0.000}, gain {4:+0.000;-0.000;0.000}",
+                run.TrainBitAccuracy, test, run.TestExact, run.BaselineAccuracy, run.Gain)
+            : run.Mse is { } mse
+                ? string.Format(inv, "test MSE {0:G4} ({1})", mse, run.Solved == true ? "solved by the NMU criterion" : "not solved by the NMU criterion")
+                : "no scores";
+        string message = string.IsNullOrEmpty(run.Message) ? "" : $" — {run.Message}";
+        return string.Format(inv, "{0} in {1:0.0} s, {2} epochs: {3}{4}", run.Status, run.WallSeconds, run.Epochs, scores, message);
+    }
+
+    public static string Describe(Diagnostics.Harness.RunSpec spec) =>
+        string.Create(CultureInfo.InvariantCulture, $"{spec.Task.Name} {spec.Model} size={spec.Size} seed={spec.Seed} f={spec.TrainFraction}");
+}

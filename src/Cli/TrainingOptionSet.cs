@@ -1,0 +1,86 @@
+using System.CommandLine;
+using LogicNets.Diagnostics.Harness;
+using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Cli;
+
+/// <summary>The options every training command shares (train, sweep, bench), and how they become a run template.</summary>
+public sealed class TrainingOptionSet
+{
+    public const double DefaultTrainFraction = 0.5;
+
+    public Option<double> TrainFraction { get; } = new("--train-fraction")
+    {
+        Description = "share of the truth table used for training, in (0,1]; the rest is the test set (noisy-xor and product use their own protocol)",
+        DefaultValueFactory = _ => DefaultTrainFraction,
+    };
+
+    public Option<double?> Noise { get; } = new("--noise") { Description = "training-label noise rate in [0,1) (default: the task's, 0.4 for noisy-xor); the test set is always clean" };
+
+    public Option<int?> Epochs { get; } = new("--epochs") { Description = "epochs (default: the learner's, about 4000 optimizer steps for torch learners)" };
+
+    public Option<string> Device { get; } = new("--device") { Description = "torch device: cpu or cuda", DefaultValueFactory = _ => "cpu" };
+
+    public Option<string> Encoding { get; } = new("--encoding") { Description = "input bit encoding: 01 or pm1", DefaultValueFactory = _ => "01" };
+
+    public Option<int?> Depth { get; } = new("--depth") { Description = "hidden layers (mlp) or gate layers (gate nets)" };
+
+    public Option<double?> LearningRate { get; } = new("--lr") { Description = "learning rate (default: the learner's)" };
+
+    public Option<int?> BatchSize { get; } = new("--batch") { Description = "minibatch size (default 256)" };
+
+    public Option<double?> TimeBudget { get; } = new("--time-budget") { Description = "seconds per run; a run over budget stops with status timeout" };
+
+    public void AddTo(Command command, bool includeTrainFraction = true)
+    {
+        if (includeTrainFraction) command.Add(TrainFraction);
+        command.Add(Noise);
+        command.Add(Epochs);
+        command.Add(Device);
+        command.Add(Encoding);
+        command.Add(Depth);
+        command.Add(LearningRate);
+        command.Add(BatchSize);
+        command.Add(TimeBudget);
+    }
+
+    /// <summary>Applies the parsed options to a run template, validating each with a message naming the option.</summary>
+    public RunSpec Apply(ParseResult parse, RunSpec template, bool includeTrainFraction = true)
+    {
+        double? noise = parse.GetValue(Noise);
+        if (noise is { } n && !(n >= 0 && n < 1)) throw new UsageException($"--noise must be in [0,1), got {n}");
+        int? epochs = parse.GetValue(Epochs);
+        if (epochs is < 1) throw new UsageException($"--epochs must be >= 1, got {epochs}");
+        int? depth = parse.GetValue(Depth);
+        if (depth is < 1) throw new UsageException($"--depth must be >= 1, got {depth}");
+        double? lr = parse.GetValue(LearningRate);
+        if (lr is { } rate && !(rate > 0 && double.IsFinite(rate))) throw new UsageException($"--lr must be a positive number, got {rate}");
+        int? batch = parse.GetValue(BatchSize);
+        if (batch is < 1) throw new UsageException($"--batch must be >= 1, got {batch}");
+        double? budget = parse.GetValue(TimeBudget);
+        if (budget is { } seconds && !(seconds > 0)) throw new UsageException($"--time-budget must be a positive number of seconds, got {seconds}");
+        InputEncoding encoding;
+        try { encoding = InputEncodings.Parse(parse.GetValue(Encoding)!); }
+        catch (ArgumentException e) { throw new UsageException($"--encoding: {e.Message}"); }
+        string device = parse.GetValue(Device)!.Trim().ToLowerInvariant();
+        if (device != "cpu" && device != "cuda" && !device.StartsWith("cuda:"))
+            throw new UsageException($"--device must be cpu, cuda or cuda:N, got '{device}'");
+
+        var spec = template with
+        {
+            Noise = noise ?? template.Noise,
+            Epochs = epochs ?? template.Epochs,
+            Encoding = encoding,
+            TimeBudget = budget is { } b ? TimeSpan.FromSeconds(b) : template.TimeBudget,
+            Settings = new ModelSettings { Device = device, Depth = depth, LearningRate = lr, BatchSize = batch },
+        };
+        if (includeTrainFraction)
+        {
+            double fraction = parse.GetValue(TrainFraction);
+            if (!(fraction > 0 && fraction <= 1)) throw new UsageException($"--train-fraction must be in (0,1], got {fraction}");
+            spec = spec with { TrainFraction = fraction };
+        }
+        return spec;
+    }
+}

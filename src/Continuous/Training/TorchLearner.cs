@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using LogicNets.Continuous.Torch;
+using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Training;
+
+/// <summary>
+/// Shared training loop of the TorchSharp learners: seeded init and shuffling, minibatch Adam, BCE-with-logits per
+/// output bit for bit tasks and MSE for real ones, progress per epoch, time budget, divergence and cancellation as
+/// statuses. A subclass only says how to build its network.
+/// </summary>
+public abstract class TorchLearner : ILearner, ISavableLearner
+{
+    /// <summary>Optimizer steps a run gets when no epoch count is given.</summary>
+    public const int DefaultStepBudget = 4000;
+
+    private const int PredictChunk = 65536;
+
+    private nn.Module<Tensor, Tensor>? _network;
+    private InputEncoding _encoding = InputEncoding.ZeroOne;
+
+    protected TorchLearner(LearnerRequest request, double defaultLearningRate)
+    {
+        if (request.Size < 1) throw new ArgumentException($"{GetType().Name}: size must be >= 1, got {request.Size}");
+        Request = request;
+        Device = TorchDevice.Resolve(request.Settings.Device);
+        LearningRate = request.Settings.LearningRate ?? defaultLearningRate;
+        BatchSize = request.Settings.BatchSize ?? 256;
+        if (BatchSize < 1) throw new ArgumentException($"batch size must be >= 1, got {BatchSize}");
+    }
+
+    public abstract string Model { get; }
+
+    public abstract long ParameterCount { get; }
+
+    public long? GateCount => null;
+
+    protected LearnerRequest Request { get; }
+
+    protected Device Device { get; }
+
+    protected double LearningRate { get; }
+
+    protected int BatchSize { get; }
+
+    /// <summary>Builds the network (called once per fit, after the seed is set, so weights are reproducible).</summary>
+    protected abstract nn.Module<Tensor, Tensor> BuildNetwork();
+
+    public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        CheckShape(train);
+        _encoding = options.Encoding;
+        torch.random.manual_seed(options.Seed);
+        _network?.Dispose();
+        _network = BuildNetwork();
+        _network.to(Device);
+        _network.train();
+
+        int batch = Math.Min(BatchSize, train.Rows);
+        int stepsPerEpoch = (train.Rows + batch - 1) / batch;
+        int epochs = options.Epochs ?? Math.Clamp((DefaultStepBudget + stepsPerEpoch - 1) / stepsPerEpoch, 1, 2000);
+        var shuffle = SeedStream.For(options.Seed, "minibatches");
+        var clock = Stopwatch.StartNew();
+        long samples = 0;
+        double epochLoss = double.NaN;
+
+        using var optimizer = optim.Adam(_network.parameters(), LearningRate);
+        using var x = TensorData.Inputs(train, options.Encoding, Device);
+        using var y = TensorData.Targets(train, Device);
+        var order = Enumerable.Range(0, train.Rows).Select(i => (long)i).ToArray();
+
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            shuffle.Shuffle(order);
+            double lossSum = 0;
+            for (int start = 0; start < train.Rows; start += batch)
+            {
+                if (cancellation.IsCancellationRequested)
+                    return new FitReport(RunStatus.Cancelled, epoch - 1, epochLoss, samples, "cancelled");
+                if (options.TimeBudget is { } budget && clock.Elapsed > budget)
+                    return new FitReport(RunStatus.Timeout, epoch - 1, epochLoss, samples, $"time budget of {budget.TotalSeconds:0.#} s exceeded in epoch {epoch}");
+                int count = Math.Min(batch, train.Rows - start);
+                using var scope = NewDisposeScope();
+                var index = tensor(order.AsSpan(start, count).ToArray(), dtype: ScalarType.Int64, device: Device);
+                optimizer.zero_grad();
+                var loss = Loss(_network.forward(x.index_select(0, index)), y.index_select(0, index));
+                loss.backward();
+                optimizer.step();
+                double value = loss.item<float>();
+                if (!double.IsFinite(value))
+                    return new FitReport(RunStatus.Diverged, epoch, value, samples, $"loss became {value} in epoch {epoch}");
+                lossSum += value * count;
+                samples += count;
+            }
+            epochLoss = lossSum / train.Rows;
+            progress?.Report(new FitProgress(epoch, epochs, epochLoss));
+        }
+        return new FitReport(RunStatus.Ok, epochs, epochLoss, samples);
+    }
+
+    public float[] Predict(Dataset data)
+    {
+        if (_network is null) throw new InvalidOperationException($"{Model}: Predict called before Fit");
+        CheckShape(data);
+        _network.eval();
+        var result = new float[data.Targets.Length];
+        using var noGrad = no_grad();
+        using var x = TensorData.Inputs(data, _encoding, Device);
+        for (int start = 0; start < data.Rows; start += PredictChunk)
+        {
+            using var scope = NewDisposeScope();
+            int count = Math.Min(PredictChunk, data.Rows - start);
+            var output = _network.forward(x.narrow(0, start, count));
+            if (Request.Shape.Kind == TargetKind.Bits) output = output.gt(0).to_type(ScalarType.Float32);
+            output.cpu().data<float>().CopyTo(result, start * data.OutputWidth);
+        }
+        return result;
+    }
+
+    public string Save(string directory)
+    {
+        if (_network is null) throw new InvalidOperationException($"{Model}: nothing to save before Fit");
+        string path = Path.Combine(directory, "model.dat");
+        LogicNets.Tasks.Results.AtomicFile.Write(path, temp => _network.save(temp));
+        return path;
+    }
+
+    private Tensor Loss(Tensor output, Tensor target) =>
+        Request.Shape.Kind == TargetKind.Bits
+            ? nn.functional.binary_cross_entropy_with_logits(output, target)
+            : nn.functional.mse_loss(output, target);
+
+    private void CheckShape(Dataset data)
+    {
+        if (data.InputWidth != Request.Shape.InputWidth || data.OutputWidth != Request.Shape.OutputWidth)
+            throw new ArgumentException(
+                $"{Model} was built for {Request.Shape.InputWidth} inputs → {Request.Shape.OutputWidth} outputs, data has {data.InputWidth} → {data.OutputWidth}");
+    }
+
+    public void Dispose()
+    {
+        _network?.Dispose();
+        _network = null;
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,10 @@
+using LogicNets.Continuous.Mlp;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Diagnostics.Harness;
+
+/// <summary>Every learner the toolkit ships, registered under its model name.</summary>
+public static class BuiltInModels
+{
+    public static ModelCatalog Catalog { get; } = new([MlpLearner.Descriptor]);
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+using LogicNets.Tasks.Metrics;
+using LogicNets.Tasks.Results;
+
+namespace LogicNets.Diagnostics.Harness;
+
+/// <summary>Runs one spec end to end — data, learner, fit, scores — and turns it into a run row.</summary>
+public sealed class RunExecutor(ModelCatalog catalog)
+{
+    /// <summary>The row, and the trained learner (the caller disposes it) for saving or inspection.</summary>
+    public sealed record Outcome(RunRecord Record, ILearner Learner, TaskData Data);
+
+    /// <summary>
+    /// Executes a run. Bad configuration (unknown model, bad size or device) throws <see cref="ArgumentException"/>
+    /// before training; a failure during training is recorded as status <c>failed</c> with its message.
+    /// </summary>
+    public Outcome Execute(RunSpec spec, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var descriptor = catalog.Get(spec.Model);
+        var data = TaskDataFactory.Create(spec.Task, new SplitOptions { Seed = spec.Seed, TrainFraction = spec.TrainFraction, Noise = spec.Noise });
+        var learner = descriptor.Create(new LearnerRequest(LearnerShape.Of(spec.Task), spec.Size, spec.Settings));
+        var record = new RunRecord
+        {
+            Task = spec.Task.Name,
+            Model = descriptor.Name,
+            Size = spec.Size,
+            Params = learner.ParameterCount,
+            Seed = spec.Seed,
+            TrainFraction = spec.TrainFraction,
+            Noise = data.Noise,
+        };
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var options = new FitOptions { Seed = spec.Seed, Epochs = spec.Epochs, Encoding = spec.Encoding, TimeBudget = spec.TimeBudget };
+            var report = learner.Fit(data.Train, options, progress, cancellation);
+            double fitSeconds = clock.Elapsed.TotalSeconds;
+            record.Epochs = report.EpochsRun;
+            record.Status = report.Status.Name();
+            record.Message = report.Message;
+            record.Gates = learner.GateCount;
+            record.SamplesPerSecond = fitSeconds > 0 ? Math.Round(report.SamplesSeen / fitSeconds, 1) : null;
+            // A diverged run has no meaningful predictions; it keeps its status and no scores.
+            if (report.Status is RunStatus.Ok or RunStatus.Timeout) Score(record, learner, data);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            record.Status = RunStatus.Failed.Name();
+            record.Message = $"{e.GetType().Name}: {e.Message}";
+        }
+        record.WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        return new Outcome(record, learner, data);
+    }
+
+    private static void Score(RunRecord record, ILearner learner, TaskData data)
+    {
+        if (data.Task.Kind == TargetKind.Bits)
+        {
+            var train = BitScore.Of(learner.Predict(data.Train), data.Train);
+            var test = BitScore.Of(learner.Predict(data.Test), data.Test);
+            double baseline = MemoriseBaseline.BitAccuracy(data.Train, data.Test);
+            record.TrainBitAccuracy = train.BitAccuracy;
+            record.TestBitAccuracy = test.BitAccuracy;
+            record.TestExact = test.ExactMatch;
+            record.BaselineAccuracy = baseline;
+            record.Gain = MemoriseBaseline.Gain(test.BitAccuracy, baseline);
+            record.Solved = test.ExactMatch >= 1.0;
+        }
+        else
+        {
+            var test = RegressionScore.Of(learner.Predict(data.Test), data.Test);
+            record.Mse = test.Mse;
+            record.Solved = test.Success;
+            if (!double.IsFinite(test.Mse))
+            {
+                record.Status = RunStatus.Diverged.Name();
+                record.Message = $"test MSE is {test.Mse}";
+                record.Solved = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using LogicNets.Tasks.Data;
+
+namespace LogicNets.Tasks.Learning;
+
+/// <summary>The contract every learner of every stack fulfils, so the harness can treat them alike.</summary>
+public interface ILearner : IDisposable
+{
+    /// <summary>Registered model name, e.g. <c>mlp</c>.</summary>
+    string Model { get; }
+
+    /// <summary>Trainable parameters (real-valued weights, or gate/wire choices for digital nets).</summary>
+    long ParameterCount { get; }
+
+    /// <summary>Gates of the learned hard circuit, or null for learners that have none.</summary>
+    long? GateCount { get; }
+
+    /// <summary>Trains on <paramref name="train"/>. Never throws for a bad run: divergence or a blown budget is a status.</summary>
+    FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default);
+
+    /// <summary>Predictions, row-major like the dataset's targets: 0/1 for bit tasks, values for real ones.</summary>
+    float[] Predict(Dataset data);
+}
+
+/// <summary>Settings of one training run that every learner honours.</summary>
+public sealed record FitOptions
+{
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Passes over the training set; null lets the learner use its default.</summary>
+    public int? Epochs { get; init; }
+
+    public InputEncoding Encoding { get; init; } = InputEncoding.ZeroOne;
+
+    /// <summary>Wall-clock budget; a run that exceeds it stops with <see cref="RunStatus.Timeout"/>.</summary>
+    public TimeSpan? TimeBudget { get; init; }
+}
+
+/// <summary>Progress of a fit, reported once per epoch.</summary>
+public readonly record struct FitProgress(int Epoch, int Epochs, double Loss);
+
+/// <summary>How a fit ended.</summary>
+public sealed record FitReport(RunStatus Status, int EpochsRun, double FinalLoss, long SamplesSeen, string? Message = null);
+
+/// <summary>The status column of a run row.</summary>
+public enum RunStatus { Ok, Timeout, Diverged, Cancelled, Failed }
+
+/// <summary>CSV spelling of <see cref="RunStatus"/>.</summary>
+public static class RunStatusNames
+{
+    public static string Name(this RunStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,25 @@
+using LogicNets.Tasks.Definitions;
+
+namespace LogicNets.Tasks.Learning;
+
+/// <summary>What a model factory needs to build a learner for a task.</summary>
+public sealed record LearnerRequest(LearnerShape Shape, int Size, ModelSettings Settings);
+
+/// <summary>The input/output shape of a task as a learner sees it.</summary>
+public sealed record LearnerShape(int InputWidth, int OutputWidth, TargetKind Kind)
+{
+    public static LearnerShape Of(LearningTask task) => new(task.InputWidth, task.OutputWidth, task.Kind);
+}
+
+/// <summary>Optional knobs shared by learners; null means the learner's own default.</summary>
+public sealed record ModelSettings
+{
+    /// <summary>Torch device: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
+    public int? Depth { get; init; }
+
+    public double? LearningRate { get; init; }
+
+    public int? BatchSize { get; init; }
+}

@@ -1,0 +1,106 @@
+using LogicNets.Cli;
+using LogicNets.Tasks.Results;
+
+namespace LogicNets.Tests.Cli;
+
+public class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("logicnets-cli-").FullName;
+
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("train", "--task", "add:99x", "--model", "mlp")]
+    [InlineData("train", "--task", "add:0", "--model", "mlp")]
+    [InlineData("train", "--task", "parity:4:9", "--model", "mlp")]
+    [InlineData("train", "--task", "add:4", "--model", "nope")]
+    [InlineData("train", "--task", "add:4", "--model", "mlp", "--train-fraction", "0")]
+    [InlineData("train", "--task", "add:4", "--model", "mlp", "--train-fraction", "1.2")]
+    [InlineData("train", "--task", "add:4", "--model", "mlp", "--size", "0")]
+    [InlineData("train", "--task", "add:4", "--model", "mlp", "--encoding", "ternary")]
+    [InlineData("train", "--task", "add:4", "--model", "mlp", "--device", "tpu")]
+    [InlineData("train", "--task", "add:4", "--model", "mlp", "--out", "/proc/logicnets-cannot-write")]
+    [InlineData("sweep", "--task", "add:2", "--models", "mlp", "--sizes", "8..x", "--out", "x.csv")]
+    [InlineData("sweep", "--task", "add:2", "--models", "mlp", "--sizes", "8", "--out", "x.csv", "--shard", "4/3")]
+    [InlineData("sweep", "--task", "add:2", "--models", "mlp", "--sizes", "8", "--out", "x.csv", "--resume", "--force")]
+    [InlineData("bench", "--suite", "nope")]
+    [InlineData("bench", "--shard", "4/3")]
+    [InlineData("frobnicate")]
+    public void BadInputExitsTwoWithOneLine(params string[] args)
+    {
+        var (code, _, error) = Run(args);
+        Assert.Equal(2, code);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("error: ", lines[0]);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void TrainPrintsScoresAndWritesTheRunRow()
+    {
+        string outDir = Path.Combine(_dir, "a");
+        var (code, output, error) = Run("train", "--task", "add:3", "--model", "mlp", "--size", "32", "--seed", "1", "--out", outDir);
+        Assert.True(code == 0, error);
+        foreach (string label in new[] { "train bit accuracy", "test bit accuracy", "test exact-match", "gain over baseline" })
+            Assert.Contains(label, output);
+        var rows = RunCsv.Read(Path.Combine(outDir, "run.csv"));
+        var row = Assert.Single(rows);
+        Assert.Equal(("add:3", "mlp", 32, "ok"), (row.Task, row.Model, row.Size, row.Status));
+        Assert.InRange(row.TestBitAccuracy!.Value, 0, 1);
+        Assert.True(File.Exists(Path.Combine(outDir, "model.dat")));
+    }
+
+    [Fact]
+    public void SweepResumeAndReportMergeShards()
+    {
+        string a = Path.Combine(_dir, "s1.csv"), b = Path.Combine(_dir, "s2.csv");
+        string[] common = ["--task", "parity:5:2", "--models", "mlp", "--sizes", "4,8", "--seeds", "2", "--epochs", "5"];
+        Assert.Equal(0, Run(["sweep", .. common, "--out", a, "--shard", "1/2"]).Code);
+        Assert.Equal(0, Run(["sweep", .. common, "--out", b, "--shard", "2/2"]).Code);
+        var refused = Run(["sweep", .. common, "--out", a, "--shard", "1/2"]);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("--resume", refused.Error);
+        var resumed = Run(["sweep", .. common, "--out", a, "--shard", "1/2", "--resume"]);
+        Assert.Equal(0, resumed.Code);
+        Assert.Contains("0 runs written, 2 already present", resumed.Out);
+
+        string merged = Path.Combine(_dir, "merged");
+        var report = Run("report", a, b, "--out", merged);
+        Assert.Equal(0, report.Code);
+        var rows = RunCsv.Read(Path.Combine(merged, "runs.csv"));
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(4, rows.Select(r => r.Key).Distinct().Count());
+        Assert.Contains("## parity:5:2", File.ReadAllText(Path.Combine(merged, "summary.md")));
+    }
+
+    [Fact]
+    public void ReportRejectsFilesThatAreNotRunCsvs()
+    {
+        string other = Path.Combine(_dir, "other.csv");
+        File.WriteAllText(other, "a,b\n1,2\n");
+        var (code, _, error) = Run("report", other, "--out", Path.Combine(_dir, "r"));
+        Assert.Equal(2, code);
+        Assert.Contains("not a run CSV", error);
+    }
+
+    [Fact]
+    public void ListingsWork()
+    {
+        Assert.Contains("parity:16:3", Run("tasks").Out);
+        Assert.Contains("mlp", Run("models").Out);
+        Assert.Contains("quick", Run("bench", "--list").Out);
+        var doctor = Run("doctor");
+        Assert.Equal(0, doctor.Code);
+        Assert.Contains("libtorch", doctor.Out);
+        Assert.Contains("CPU", doctor.Out);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}

@@ -1,0 +1,133 @@
+using LogicNets.Diagnostics.Harness;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+using LogicNets.Tasks.Results;
+using LogicNets.Tests.Support;
+
+namespace LogicNets.Tests.Harness;
+
+public class SweepTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("logicnets-sweep-").FullName;
+    private readonly SweepRunner _runner = new(new RunExecutor(TestLearner.Catalog));
+
+    private static SweepPlan Plan(int seeds = 2) => SweepPlan.Grid(
+        [TaskName.Parse("add:3"), TaskName.Parse("parity:6:2")], ["memo"], [4, 8, 16], seeds,
+        new RunSpec { Task = TaskName.Parse("add:3"), Model = "memo", Size = 1, TrainFraction = 0.5 });
+
+    [Fact]
+    public void InterruptedSweepResumedHasEveryRunExactlyOnce()
+    {
+        var plan = Plan();
+        string full = Path.Combine(_dir, "full.csv");
+        var reference = _runner.Run(plan, full, Shard.All, ExistingOutput.Refuse).Rows;
+        Assert.Equal(plan.Jobs.Count, reference.Count);
+
+        string csv = Path.Combine(_dir, "interrupted.csv");
+        using var stop = new CancellationTokenSource();
+        var interrupted = _runner.Run(plan, csv, Shard.All, ExistingOutput.Refuse, new CancelAfter(5, stop), stop.Token);
+        Assert.True(interrupted.Cancelled);
+        Assert.Equal(5, RunCsv.Read(csv).Count);
+
+        var resumed = _runner.Run(plan, csv, Shard.All, ExistingOutput.Resume);
+        Assert.Equal(5, resumed.Skipped);
+        Assert.Equal(plan.Jobs.Count - 5, resumed.Ran);
+        var rows = RunCsv.Read(csv);
+        Assert.Equal(plan.Jobs.Count, rows.Select(r => r.Key).Distinct().Count());
+        Assert.Equal(plan.Jobs.Count, rows.Count);
+        Assert.Equal(Scores(reference), Scores(rows));
+
+        // Resuming a finished sweep runs nothing and keeps the file as it is.
+        var again = _runner.Run(plan, csv, Shard.All, ExistingOutput.Resume);
+        Assert.Equal(0, again.Ran);
+        Assert.Equal(rows, RunCsv.Read(csv));
+    }
+
+    [Fact]
+    public void ExistingOutputIsNeverSilentlyOverwritten()
+    {
+        string csv = Path.Combine(_dir, "exists.csv");
+        _runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Refuse);
+        Assert.Throws<OutputExistsException>(() => _runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Refuse));
+        var overwritten = _runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Overwrite);
+        Assert.Equal(Plan(1).Jobs.Count, overwritten.Ran);
+    }
+
+    [Fact]
+    public void ShardsPartitionThePlanAndMergeToTheUnshardedRows()
+    {
+        var plan = Plan();
+        var whole = _runner.Run(plan, Path.Combine(_dir, "whole.csv"), Shard.All, ExistingOutput.Refuse).Rows;
+        var merged = new List<RunRecord>();
+        for (int i = 1; i <= 3; i++)
+            merged.AddRange(_runner.Run(plan, Path.Combine(_dir, $"shard{i}.csv"), new Shard(i, 3), ExistingOutput.Refuse).Rows);
+        Assert.Equal(whole.Count, merged.Count);
+        Assert.Equal(Scores(whole).Order(), Scores(merged).Order());
+    }
+
+    [Fact]
+    public void SameSpecGivesTheSameNumbers()
+    {
+        var executor = new RunExecutor(TestLearner.Catalog);
+        var spec = new RunSpec { Task = TaskName.Parse("add:4"), Model = "memo", Size = 8, Seed = 3, TrainFraction = 0.5 };
+        var a = executor.Execute(spec).Record;
+        var b = executor.Execute(spec).Record;
+        Assert.Equal(a with { WallSeconds = 0, SamplesPerSecond = null }, b with { WallSeconds = 0, SamplesPerSecond = null });
+    }
+
+    [Fact]
+    public void BudgetOverrunsAndDivergenceAreStatusesAndTheSweepGoesOn()
+    {
+        var plan = SweepPlan.Grid([TaskName.Parse("add:2")], ["memo"], [TestLearner.SlowSize, TestLearner.DivergingSize, 4], 1,
+            new RunSpec { Task = TaskName.Parse("add:2"), Model = "memo", Size = 1, TrainFraction = 0.5, TimeBudget = TimeSpan.FromMilliseconds(50) });
+        var rows = _runner.Run(plan, Path.Combine(_dir, "budget.csv"), Shard.All, ExistingOutput.Refuse).Rows;
+        Assert.Equal(["timeout", "diverged", "ok"], rows.Select(r => r.Status));
+        Assert.Null(rows[1].TestBitAccuracy); // a diverged run carries no scores
+        Assert.NotNull(rows[2].TestBitAccuracy);
+    }
+
+    [Theory]
+    [InlineData("16,32,64", new[] { 16, 32, 64 })]
+    [InlineData("16..128:x2", new[] { 16, 32, 64, 128 })]
+    [InlineData("8..32:+8", new[] { 8, 16, 24, 32 })]
+    [InlineData("4, 8..32:x2", new[] { 4, 8, 16, 32 })]
+    public void SizeListsParse(string text, int[] expected) => Assert.Equal(expected, SizeList.Parse(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("16,,32")]
+    [InlineData("0,4")]
+    [InlineData("a,b")]
+    [InlineData("64..16:x2")]
+    [InlineData("16..64:x1")]
+    [InlineData("16..64")]
+    [InlineData("-4")]
+    public void BadSizeListsAreRejected(string text) => Assert.Throws<FormatException>(() => SizeList.Parse(text));
+
+    [Theory]
+    [InlineData("4/3")]
+    [InlineData("0/3")]
+    [InlineData("1/0")]
+    [InlineData("1-3")]
+    [InlineData("a/b")]
+    public void BadShardsAreRejected(string text) => Assert.Throws<FormatException>(() => Shard.Parse(text));
+
+    private static IEnumerable<string> Scores(IEnumerable<RunRecord> rows) =>
+        rows.Select(r => $"{r.Key}|{r.TestBitAccuracy}|{r.TestExact}|{r.Gain}|{r.Status}");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private sealed class CancelAfter(int runs, CancellationTokenSource source) : ISweepObserver
+    {
+        public void SweepStarted(int toRun, int alreadyDone) { }
+
+        public void RunStarted(int position, int toRun, RunSpec spec) { }
+
+        public void EpochFinished(RunSpec spec, FitProgress progress) { }
+
+        public void RunFinished(int position, int toRun, RunRecord record)
+        {
+            if (position == runs) source.Cancel();
+        }
+    }
+}
