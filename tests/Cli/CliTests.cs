@@ -102,5 +102,48 @@ public class CliTests : IDisposable
         Assert.Contains("CPU", doctor.Out);
     }
 
+    [Fact]
+    public void DigitalRunsExportTheirCircuitInEveryFormat()
+    {
+        string run = Path.Combine(_dir, "gates");
+        var (code, output, error) = Run("train", "--task", "parity:4:2", "--model", "gates-wired", "--size", "4", "--depth", "1", "--epochs", "20",
+            "--train-fraction", "1", "--out", run);
+        Assert.True(code == 0, error);
+        Assert.Contains("circuit.json", output);
+        foreach (var (format, file, marker) in new[] { ("verilog", "circuit.v", "endmodule"), ("c", "circuit.c", "uint64_t"), ("dot", "circuit.dot", "digraph"), ("json", "circuit.json", "logicnets-hard-circuit") })
+        {
+            var export = Run("export", "--run", run, "--format", format);
+            Assert.True(export.Code == 0, export.Error);
+            Assert.Contains(marker, File.ReadAllText(Path.Combine(run, file)));
+        }
+    }
+
+    [Fact]
+    public void ExportRejectsRunsWithoutCircuitsCorruptFilesAndUnknownFormats()
+    {
+        string mlpRun = Path.Combine(_dir, "mlp");
+        Assert.Equal(0, Run("train", "--task", "add:2", "--model", "mlp", "--size", "4", "--epochs", "2", "--out", mlpRun).Code);
+        var noCircuit = Run("export", "--run", mlpRun, "--format", "verilog");
+        Assert.Equal(2, noCircuit.Code);
+        Assert.Contains("no circuit.json", noCircuit.Error);
+
+        File.WriteAllText(Path.Combine(mlpRun, "circuit.json"), "{\"format\":\"logicnets-hard-circuit\",\"version\":1,\"inputs\":2,\"gates\":[[\"AND\",0,9]],\"outputs\":[2]}");
+        var corrupt = Run("export", "--run", mlpRun, "--format", "c");
+        Assert.Equal(2, corrupt.Code);
+        Assert.Contains("invalid circuit file", corrupt.Error);
+
+        var format = Run("export", "--run", mlpRun, "--format", "vhdl");
+        Assert.Equal(2, format.Code);
+        Assert.Contains("verilog, c, dot, json", format.Error);
+    }
+
+    [Fact]
+    public void LogicLearnersRejectRealValuedTasks()
+    {
+        var (code, _, error) = Run("train", "--task", "product", "--model", "gates", "--out", Path.Combine(_dir, "p"));
+        Assert.Equal(2, code);
+        Assert.Contains("real-valued", error);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -9,7 +9,7 @@ public class TaskNameTests
 {
     private static readonly Gen<string> ValidNames = Gen.OneOf(
         Gen.Choose(1, AdditionTask.MaxWidth).Select(n => $"add:{n}"),
-        Gen.Choose(1, AdditionTask.MaxWidth).Select(n => $"add:{n}:carry"),
+        Gen.Choose(1, AdditionTask.MaxWidth - 1).Select(n => $"add:{n}:carry"),
         Gen.Choose(1, MultiplicationTask.MaxWidth).Select(n => $"mul:{n}"),
         from n in Gen.Choose(1, 128) from k in Gen.Choose(1, n) select $"parity:{n}:{k}",
         Gen.Constant("noisy-xor"),
@@ -36,7 +36,8 @@ public class TaskNameTests
     [Theory]
     [InlineData("add:0")]
     [InlineData("add:99x")]
-    [InlineData("add:64")]
+    [InlineData("add:65")]
+    [InlineData("add:64:carry")]
     [InlineData("add:4:carr")]
     [InlineData("add")]
     [InlineData("add:-3")]

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using LogicNets.Cli.Progress;
 using LogicNets.Diagnostics.Harness;
+using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
+using LogicNets.Tasks.Metrics;
 using LogicNets.Tasks.Results;
 
 namespace LogicNets.Cli.Commands;
@@ -16,8 +19,13 @@ public static class TrainCommand
         var size = new Option<int>("--size") { Description = "the model's size knob (see 'logicnets models')", DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { Description = "seed of data split, noise, initialisation and shuffling", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "output folder (default runs/TASK-MODEL-SIZE-sSEED)" };
+        var transfer = new Option<string[]>("--transfer")
+        {
+            Description = "after training, also score the model on 16384 sampled rows of these bit tasks (e.g. add:32 add:64): does the learned rule hold at other widths?",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var training = new TrainingOptionSet();
-        var command = new Command("train", "train one learner on one task and score it on held-out rows") { task, model, size, seed, output };
+        var command = new Command("train", "train one learner on one task and score it on held-out rows") { task, model, size, seed, output, transfer };
         training.AddTo(command);
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
@@ -27,6 +35,8 @@ public static class TrainCommand
             int sizeValue = parse.GetValue(size);
             if (sizeValue < 1) throw new UsageException($"--size must be >= 1, got {sizeValue}");
             int seedValue = parse.GetValue(seed);
+            var transferTasks = (parse.GetValue(transfer) ?? []).Select(name => Parsing.Task(name) as BitTask
+                ?? throw new UsageException($"--transfer takes bit tasks; '{name}' has real-valued targets")).ToArray();
             var spec = training.Apply(parse, new RunSpec { Task = learningTask, Model = modelName, Size = sizeValue, Seed = seedValue });
             string directory = OutputPath.EnsureWritableDirectory(
                 parse.GetValue(output) ?? Path.Combine("runs", $"{learningTask.Name.Replace(':', '_').Replace(',', '_')}-{modelName}-{sizeValue}-s{seedValue}"));
@@ -46,9 +56,27 @@ public static class TrainCommand
                 console.Out.WriteLine($"model: {savable.Save(directory)}");
             console.Out.WriteLine($"run:   {Path.Combine(directory, "run.csv")}");
             PrintScores(console, record, outcome.Data.Train.Rows, outcome.Data.Test.Rows);
+            if (record.Status == RunStatus.Ok.Name())
+                foreach (var other in transferTasks) PrintTransfer(console, learner, other, seedValue);
             return record.Status == RunStatus.Failed.Name() ? ExitCodes.InternalFailure : ExitCodes.Success;
         });
         return command;
+    }
+
+    private const int TransferRows = 16384;
+
+    private static void PrintTransfer(CliConsole console, ILearner learner, BitTask task, int seed)
+    {
+        var data = TaskDataFactory.Sample(task, TransferRows, seed);
+        try
+        {
+            var score = BitScore.Of(learner.Predict(data), data);
+            console.Out.WriteLine($"transfer {task.Name,-14} {data.Rows} rows: bit accuracy {score.BitAccuracy:0.0000}, exact-match {score.ExactMatch:0.0000}");
+        }
+        catch (ArgumentException e)
+        {
+            console.Out.WriteLine($"transfer {task.Name,-14} not applicable: {e.Message}");
+        }
     }
 
     private static void PrintScores(CliConsole console, RunRecord record, int trainRows, int testRows)

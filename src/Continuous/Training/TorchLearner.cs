@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LogicNets.Continuous.Torch;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
@@ -15,9 +14,6 @@ namespace LogicNets.Continuous.Training;
 /// </summary>
 public abstract class TorchLearner : ILearner, ISavableLearner
 {
-    /// <summary>Optimizer steps a run gets when no epoch count is given.</summary>
-    public const int DefaultStepBudget = 4000;
-
     private const int PredictChunk = 65536;
 
     private nn.Module<Tensor, Tensor>? _network;
@@ -60,46 +56,20 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         _network.to(Device);
         _network.train();
 
-        int batch = Math.Min(BatchSize, train.Rows);
-        int stepsPerEpoch = (train.Rows + batch - 1) / batch;
-        int epochs = options.Epochs ?? Math.Clamp((DefaultStepBudget + stepsPerEpoch - 1) / stepsPerEpoch, 1, 2000);
-        var shuffle = SeedStream.For(options.Seed, "minibatches");
-        var clock = Stopwatch.StartNew();
-        long samples = 0;
-        double epochLoss = double.NaN;
-
         using var optimizer = optim.Adam(_network.parameters(), LearningRate);
         using var x = TensorData.Inputs(train, options.Encoding, Device);
         using var y = TensorData.Targets(train, Device);
-        var order = Enumerable.Range(0, train.Rows).Select(i => (long)i).ToArray();
-
-        for (int epoch = 1; epoch <= epochs; epoch++)
+        var network = _network;
+        return MinibatchLoop.Run(train.Rows, BatchSize, options, rows =>
         {
-            shuffle.Shuffle(order);
-            double lossSum = 0;
-            for (int start = 0; start < train.Rows; start += batch)
-            {
-                if (cancellation.IsCancellationRequested)
-                    return new FitReport(RunStatus.Cancelled, epoch - 1, epochLoss, samples, "cancelled");
-                if (options.TimeBudget is { } budget && clock.Elapsed > budget)
-                    return new FitReport(RunStatus.Timeout, epoch - 1, epochLoss, samples, $"time budget of {budget.TotalSeconds:0.#} s exceeded in epoch {epoch}");
-                int count = Math.Min(batch, train.Rows - start);
-                using var scope = NewDisposeScope();
-                var index = tensor(order.AsSpan(start, count).ToArray(), dtype: ScalarType.Int64, device: Device);
-                optimizer.zero_grad();
-                var loss = Loss(_network.forward(x.index_select(0, index)), y.index_select(0, index));
-                loss.backward();
-                optimizer.step();
-                double value = loss.item<float>();
-                if (!double.IsFinite(value))
-                    return new FitReport(RunStatus.Diverged, epoch, value, samples, $"loss became {value} in epoch {epoch}");
-                lossSum += value * count;
-                samples += count;
-            }
-            epochLoss = lossSum / train.Rows;
-            progress?.Report(new FitProgress(epoch, epochs, epochLoss));
-        }
-        return new FitReport(RunStatus.Ok, epochs, epochLoss, samples);
+            using var scope = NewDisposeScope();
+            var index = tensor(rows, dtype: ScalarType.Int64, device: Device);
+            optimizer.zero_grad();
+            var loss = Loss(network.forward(x.index_select(0, index)), y.index_select(0, index));
+            loss.backward();
+            optimizer.step();
+            return loss.item<float>();
+        }, progress, cancellation);
     }
 
     public float[] Predict(Dataset data)

@@ -21,7 +21,9 @@ public sealed record BenchSuite(string Name, string Description, IReadOnlyList<S
                 TimeBudget = entry.TimeBudget,
             };
             if (adjust is not null) template = adjust(template);
-            plan = plan.Concat(SweepPlan.Grid([template.Task], entry.Models, entry.Sizes, entry.Seeds, template));
+            // A learner of bits only has nothing to say about a real-valued task (and vice versa): skip, don't fail.
+            var models = entry.Models.Where(m => BuiltInModels.Catalog.Get(m).Learns(template.Task.Kind)).ToArray();
+            plan = plan.Concat(SweepPlan.Grid([template.Task], models, entry.Sizes, entry.Seeds, template));
         }
         return plan;
     }

@@ -1,4 +1,5 @@
 using LogicNets.Continuous.Mlp;
+using LogicNets.Digital.Learners;
 using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Diagnostics.Harness;
@@ -6,5 +7,10 @@ namespace LogicNets.Diagnostics.Harness;
 /// <summary>Every learner the toolkit ships, registered under its model name.</summary>
 public static class BuiltInModels
 {
-    public static ModelCatalog Catalog { get; } = new([MlpLearner.Descriptor]);
+    public static ModelCatalog Catalog { get; } = new([
+        MlpLearner.Descriptor,
+        GateNetLearner.FixedWiring,
+        GateNetLearner.LearnableWiring,
+        SerialGateLearner.Descriptor,
+    ]);
 }

@@ -19,6 +19,14 @@ public static class TaskDataFactory
         };
     }
 
+    /// <summary>Distinct input rows drawn at random (the whole table when it is smaller), labelled: a test set for any width.</summary>
+    public static Dataset Sample(BitTask task, int rows, int seed)
+    {
+        if (task.InputWidth <= SplitOptions.MaxEnumeratedInputBits && rows >= 1 << task.InputWidth)
+            return Label(task, Enumerable.Range(0, 1 << task.InputWidth).Select(i => (UInt128)i).ToArray());
+        return Label(task, Draw(SeedStream.For(seed, "transfer"), task.InputWidth, rows, []));
+    }
+
     /// <summary>Labels a list of input rows with the task's rule.</summary>
     public static Dataset Label(BitTask task, IReadOnlyList<UInt128> keys)
     {

@@ -3,11 +3,13 @@ namespace LogicNets.Tasks.Definitions;
 /// <summary><c>add:n[:carry]</c> — two n-bit operands (and an optional carry-in bit) to their n+1-bit sum.</summary>
 public sealed class AdditionTask : BitTask
 {
-    public const int MaxWidth = 63;
+    /// <summary>Row keys hold 128 input bits: two 64-bit operands, or two 63-bit operands and a carry.</summary>
+    public const int MaxWidth = 64;
 
     public AdditionTask(int width, bool carryIn)
     {
         if (width < 1 || width > MaxWidth) throw new TaskSpecException($"add width must be 1..{MaxWidth}, got {width}");
+        if (carryIn && width == MaxWidth) throw new TaskSpecException($"add:{MaxWidth}:carry needs 129 input bits; at most {MaxInputWidth} are supported (add:N:carry takes N <= {MaxWidth - 1})");
         Width = width;
         CarryIn = carryIn;
     }

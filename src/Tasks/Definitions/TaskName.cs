@@ -6,7 +6,7 @@ namespace LogicNets.Tasks.Definitions;
 public static class TaskName
 {
     public const string ValidForms =
-        "add:N[:carry] (N=1..63), mul:N (N=1..64), parity:N:K (1<=K<=N<=128), noisy-xor, " +
+        "add:N[:carry] (N=1..64, 63 with carry), mul:N (N=1..64), parity:N:K (1<=K<=N<=128), noisy-xor, " +
         "mix:RULE,RULE...[:dD] (rules xorW, andW, orW, majW, addW), product[:lo,hi:lo,hi]";
 
     /// <summary>Examples shown by <c>logicnets tasks</c>, one per family.</summary>

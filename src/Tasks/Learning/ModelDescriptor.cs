@@ -1,7 +1,15 @@
+using LogicNets.Tasks.Definitions;
+
 namespace LogicNets.Tasks.Learning;
 
 /// <summary>A registered model: its name, what it is, what its size knob means, and how to build it.</summary>
-public sealed record ModelDescriptor(string Name, string Description, string SizeKnob, Func<LearnerRequest, ILearner> Create);
+public sealed record ModelDescriptor(string Name, string Description, string SizeKnob, Func<LearnerRequest, ILearner> Create)
+{
+    /// <summary>Target kinds the model learns; suites skip tasks of other kinds.</summary>
+    public IReadOnlyList<TargetKind> Kinds { get; init; } = [TargetKind.Bits, TargetKind.Real];
+
+    public bool Learns(TargetKind kind) => Kinds.Contains(kind);
+}
 
 /// <summary>The set of models a command can use, looked up by name.</summary>
 public sealed class ModelCatalog

@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Evaluation;
+using LogicNets.Digital.Networks;
+using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Digital.Learners;
+
+/// <summary>
+/// <c>gates-serial</c>: a bit-serial gate cell (learnable wiring) trained by back-propagation through the unrolled
+/// positions. Predictions unroll the hard cell to the width of the data, so a model trained on add:8 can be asked
+/// about add:64 rows.
+/// </summary>
+public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearner
+{
+    public const int DefaultDepth = 3;
+    public const int StateBits = 1;
+
+    public static readonly ModelDescriptor Descriptor = new(
+        "gates-serial", "one weight-shared gate cell applied along the bits (carry state between positions), exact at any width once learned",
+        "gates per cell layer (--depth sets the cell's hidden layers, default 3; 1 state bit)",
+        request => new SerialGateLearner(request)) { Kinds = [TargetKind.Bits] };
+
+    private readonly LearnerRequest _request;
+    private readonly Device _device;
+    private readonly ConcurrentDictionary<(int, int), CompiledCircuit> _unrolled = new();
+    private SerialGateCell? _cell;
+
+    public SerialGateLearner(LearnerRequest request)
+    {
+        RelaxedTraining.RequireBits(request, Model);
+        if (request.Shape.InputWidth < 2)
+            throw new ArgumentException($"{Model} reads two operands bit by bit; the task has only {request.Shape.InputWidth} input bit(s)");
+        if (request.Size < 1) throw new ArgumentException($"{Model}: size (gates per cell layer) must be >= 1, got {request.Size}");
+        Depth = request.Settings.Depth ?? DefaultDepth;
+        if (Depth < 0) throw new ArgumentException($"{Model}: depth must be >= 0, got {Depth}");
+        _request = request;
+        _device = RelaxedTraining.ResolveDevice(request.Settings.Device);
+    }
+
+    public string Model => "gates-serial";
+
+    public int Depth { get; }
+
+    public long ParameterCount
+    {
+        get
+        {
+            long count = 0;
+            int fanIn = 2 + StateBits;
+            for (int layer = 0; layer <= Depth; layer++)
+            {
+                int width = layer < Depth ? _request.Size : 1 + StateBits;
+                count += GateLayer.ParameterCountOf(fanIn, width, Wiring.Learnable);
+                fanIn = width;
+            }
+            return count;
+        }
+    }
+
+    public long? GateCount => Circuit?.LogicGateCount;
+
+    /// <summary>The hard cell (inputs a, b, state; outputs y, state').</summary>
+    public HardCircuit? CellCircuit { get; private set; }
+
+    /// <summary>The cell unrolled for the trained task's width.</summary>
+    public HardCircuit? Circuit { get; private set; }
+
+    public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        if (train.InputWidth != _request.Shape.InputWidth || train.OutputWidth != _request.Shape.OutputWidth)
+            throw new ArgumentException($"{Model} was built for {_request.Shape.InputWidth} → {_request.Shape.OutputWidth} bits, data has {train.InputWidth} → {train.OutputWidth}");
+        manual_seed(options.Seed);
+        _cell?.Dispose();
+        _unrolled.Clear();
+        _cell = new SerialGateCell("serial", _request.Size, Depth, StateBits, SeedStream.Derive(options.Seed, "wiring"), _device);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var report = TrainGrowingUnroll(train, options, progress, cancellation);
+        if (report.Status is RunStatus.Ok or RunStatus.Timeout)
+        {
+            var choices = _cell!.Cell.HardChoices();
+            if (report.Status == RunStatus.Ok)
+                RepairEdits = RelaxedTraining.Repair(choices, c => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth),
+                    train, options.TimeBudget - clock.Elapsed);
+            CellCircuit = CircuitSimplifier.Simplify(choices.ToCircuit());
+            Circuit = SerialGateCell.Unroll(CellCircuit, train.InputWidth, train.OutputWidth);
+        }
+        return report;
+    }
+
+    /// <summary>
+    /// Curriculum over the unrolled length: first the cell is trained to produce output positions 0..1, then 0..2,
+    /// and so on up to all of them. A long chain learned at once tends to settle on a carry that only "generates"
+    /// (a∧b) and never "propagates"; short chains teach propagation first. This assumes only what the serial
+    /// architecture itself assumes: output t depends on positions ≤ t.
+    /// </summary>
+    private FitReport TrainGrowingUnroll(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
+    {
+        int outputs = train.OutputWidth;
+        int first = Math.Min(2, outputs);
+        int stages = outputs - first + 1;
+        int batch = _request.Settings.BatchSize ?? 256;
+        double rate = _request.Settings.LearningRate ?? 0.05;
+        int totalEpochs = Math.Max(stages + 1, options.Epochs ?? MinibatchLoop.DefaultEpochs(train.Rows, batch, 2 * MinibatchLoop.DefaultStepBudget));
+        var (curriculum, hard) = RelaxedTraining.Phases(totalEpochs);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        FitReport report = new(RunStatus.Ok, 0, double.NaN, 0);
+        int epochsBefore = 0;
+        long samplesBefore = 0;
+        Restarts = 0;
+        // Stages 0..stages-1 grow the unrolled length; the extra last stage is the straight-through phase at full length.
+        for (int stage = 0; stage <= stages && report.Status == RunStatus.Ok; stage++)
+        {
+            bool straightThrough = stage == stages;
+            if (straightThrough && hard == 0) break;
+            int length = straightThrough ? outputs : first + stage;
+            int epochs = straightThrough ? hard : Math.Max(1, (curriculum - report.EpochsRun) / (stages - stage));
+            var remaining = options.TimeBudget is { } budget ? budget - clock.Elapsed : (TimeSpan?)null;
+            var prefix = PrefixOutputs(train, length);
+            _cell!.Cell.StraightThrough = straightThrough;
+            var phase = RelaxedTraining.Train(new Unrolled(_cell, length), prefix, options with { Epochs = epochs, TimeBudget = remaining },
+                _device, rate, batch, RelaxedTraining.Offset(progress, epochsBefore + report.EpochsRun, curriculum + hard), cancellation);
+            report = stage == 0 ? phase : RelaxedTraining.Then(report, phase);
+            if (report.Status == RunStatus.Ok && !straightThrough && length <= RestartCheckLength && Restarts < MaxRestarts && RelaxedAccuracy(prefix) < 0.999)
+            {
+                // The cell failed a short prefix it can express: later stages rarely recover, a fresh start often does.
+                Restarts++;
+                epochsBefore += report.EpochsRun;
+                samplesBefore += report.SamplesSeen;
+                _cell.Dispose();
+                _cell = new SerialGateCell("serial", _request.Size, Depth, StateBits, SeedStream.Derive(options.Seed, $"wiring/restart{Restarts}"), _device);
+                report = new(RunStatus.Ok, 0, double.NaN, 0);
+                stage = -1;
+            }
+        }
+        _cell!.Cell.StraightThrough = false;
+        return report with { EpochsRun = report.EpochsRun + epochsBefore, SamplesSeen = report.SamplesSeen + samplesBefore };
+    }
+
+    /// <summary>Restarts are decided after every curriculum stage up to this length.</summary>
+    public const int RestartCheckLength = int.MaxValue;
+
+    public const int MaxRestarts = 4;
+
+    /// <summary>Edits the post-training local search accepted in the last fit.</summary>
+    public int RepairEdits { get; private set; }
+
+    /// <summary>How many times the last fit restarted from a fresh cell.</summary>
+    public int Restarts { get; private set; }
+
+    /// <summary>Relaxed bit accuracy on (at most 8192 rows of) a training prefix.</summary>
+    private double RelaxedAccuracy(Dataset data)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        int rows = Math.Min(8192, data.Rows);
+        var x = tensor(data.Inputs.AsSpan(0, rows * data.InputWidth).ToArray(), [rows, data.InputWidth], device: _device);
+        var y = tensor(data.Targets.AsSpan(0, rows * data.OutputWidth).ToArray(), [rows, data.OutputWidth], device: _device);
+        return _cell!.Forward(x, data.OutputWidth).gt(0.5).to_type(ScalarType.Float32).eq(y).to_type(ScalarType.Float32).mean().item<float>();
+    }
+
+    private static Dataset PrefixOutputs(Dataset data, int outputs)
+    {
+        if (outputs == data.OutputWidth) return data;
+        var targets = new float[data.Rows * outputs];
+        for (int r = 0; r < data.Rows; r++) data.TargetRow(r)[..outputs].CopyTo(targets.AsSpan(r * outputs, outputs));
+        return new Dataset(data.Rows, data.InputWidth, outputs, data.Inputs, targets, data.Kind);
+    }
+
+    /// <summary>Any width of two operands (and optional carry): the cell is unrolled to fit the data.</summary>
+    public float[] Predict(Dataset data)
+    {
+        if (CellCircuit is null) throw new InvalidOperationException($"{Model}: Predict called before a successful Fit");
+        var circuit = _unrolled.GetOrAdd((data.InputWidth, data.OutputWidth),
+            key => new CompiledCircuit(SerialGateCell.Unroll(CellCircuit, key.Item1, key.Item2)));
+        return new SimdEvaluator().Evaluate(circuit, PackedBits.FromInputs(data)).ToRows();
+    }
+
+    public string Save(string directory)
+    {
+        if (Circuit is null || CellCircuit is null) throw new InvalidOperationException($"{Model}: no circuit to save before Fit");
+        CircuitJson.Save(CellCircuit, Path.Combine(directory, "cell.json"));
+        string path = Path.Combine(directory, "circuit.json");
+        CircuitJson.Save(Circuit, path);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        _cell?.Dispose();
+        _cell = null;
+    }
+
+    /// <summary>Adapts the cell to the trainer's one-argument module shape for a fixed number of positions.</summary>
+    private sealed class Unrolled : nn.Module<Tensor, Tensor>
+    {
+        private readonly SerialGateCell _cell;
+        private readonly int _outputs;
+
+        public Unrolled(SerialGateCell cell, int outputs) : base("unrolled")
+        {
+            _cell = cell;
+            _outputs = outputs;
+            register_module("cell", cell);
+        }
+
+        public override Tensor forward(Tensor x) => _cell.Forward(x, _outputs);
+
+        protected override void Dispose(bool disposing) { } // the learner owns the cell
+    }
+}

@@ -1,0 +1,149 @@
+using LogicNets.Digital.Gates;
+using LogicNets.Digital.Relaxation;
+using TorchSharp;
+using static TorchSharp.torch;
+using Parameter = TorchSharp.Modules.Parameter;
+
+namespace LogicNets.Digital.Networks;
+
+/// <summary>How a gate layer's neurons choose their two inputs.</summary>
+public enum Wiring
+{
+    /// <summary>Fixed at random when the layer is built (difflogic).</summary>
+    FixedRandom,
+
+    /// <summary>A softmax selector over the previous layer per neuron input, argmax at discretisation (digital mapper).</summary>
+    Learnable,
+}
+
+/// <summary>
+/// A layer of relaxed two-input gates. Each neuron holds 16 gate logits; its output is the coefficient-form
+/// relaxation c0 + c1·a + c2·b + c3·ab with (c0..c3) = softmax(logits)·K. Tensors are created on the target
+/// device directly, so the layer never needs moving.
+/// </summary>
+public sealed class GateLayer : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter _logits;
+    private readonly Parameter? _wireA;
+    private readonly Parameter? _wireB;
+    private readonly long[]? _fixedA;
+    private readonly long[]? _fixedB;
+    private readonly Tensor? _indexA;
+    private readonly Tensor? _indexB;
+    private readonly Tensor _table;
+
+    /// <param name="residualBias">Added to the pass-through gate's logit so a deep net starts near identity.</param>
+    public GateLayer(string name, int inputWidth, int width, Wiring wiring, Random wiringRandom, double residualBias, Device device)
+        : base(name)
+    {
+        if (inputWidth < 1 || width < 1) throw new ArgumentException($"gate layer needs positive widths, got {inputWidth} → {width}");
+        InputWidth = inputWidth;
+        Width = width;
+        Wiring = wiring;
+        var init = randn(width, BooleanGates.Count, device: device) * 0.5;
+        if (residualBias != 0) init[.., BooleanGates.PassA] += residualBias;
+        _logits = new Parameter(init);
+        register_parameter("logits", _logits);
+        _table = GateRelaxation.CoefficientTable(device);
+        register_buffer("table", _table);
+        if (wiring == Wiring.FixedRandom)
+        {
+            (_fixedA, _fixedB) = RandomPairs(inputWidth, width, wiringRandom);
+            _indexA = tensor(_fixedA, dtype: ScalarType.Int64, device: device);
+            _indexB = tensor(_fixedB, dtype: ScalarType.Int64, device: device);
+            register_buffer("index_a", _indexA);
+            register_buffer("index_b", _indexB);
+        }
+        else
+        {
+            _wireA = new Parameter(randn(width, inputWidth, device: device) * 0.1);
+            _wireB = new Parameter(randn(width, inputWidth, device: device) * 0.1);
+            register_parameter("wire_a", _wireA);
+            register_parameter("wire_b", _wireB);
+        }
+    }
+
+    public int InputWidth { get; }
+
+    /// <summary>When set, forward uses the argmax gates and wires (the hard circuit) with straight-through gradients.</summary>
+    public bool StraightThrough { get; set; }
+
+    public int Width { get; }
+
+    public Wiring Wiring { get; }
+
+    public long ParameterCount => ParameterCountOf(InputWidth, Width, Wiring);
+
+    /// <summary>16 gate logits per neuron, plus two wire selectors over the inputs when wiring is learnable.</summary>
+    public static long ParameterCountOf(int inputWidth, int width, Wiring wiring) =>
+        (long)width * BooleanGates.Count + (wiring == Wiring.Learnable ? 2L * width * inputWidth : 0);
+
+    /// <summary>The gate logits [width, 16] (tests set them one-hot).</summary>
+    public Parameter Logits => _logits;
+
+    /// <summary>Wire selector logits [width, inputs] of input a and b; null with fixed wiring.</summary>
+    public (Parameter A, Parameter B)? WireLogits => _wireA is null ? null : (_wireA, _wireB!);
+
+    public override Tensor forward(Tensor x)
+    {
+        Tensor a, b;
+        if (Wiring == Wiring.FixedRandom)
+        {
+            a = x.index_select(1, _indexA!);
+            b = x.index_select(1, _indexB!);
+        }
+        else
+        {
+            a = x.matmul(GateRelaxation.Select(_wireA!, StraightThrough).t());
+            b = x.matmul(GateRelaxation.Select(_wireB!, StraightThrough).t());
+        }
+        return GateRelaxation.Apply(a, b, GateRelaxation.Select(_logits, StraightThrough).matmul(_table));
+    }
+
+    /// <summary>The same layer with the 16-function reference relaxation (tests and the speed comparison).</summary>
+    public Tensor ForwardReference(Tensor x)
+    {
+        var a = Wiring == Wiring.FixedRandom ? x.index_select(1, _indexA!) : x.matmul(nn.functional.softmax(_wireA!, 1).t());
+        var b = Wiring == Wiring.FixedRandom ? x.index_select(1, _indexB!) : x.matmul(nn.functional.softmax(_wireB!, 1).t());
+        return GateRelaxation.ApplyReference(a, b, _logits);
+    }
+
+    /// <summary>Discretises: argmax gate and argmax wires, as indices into this layer's inputs.</summary>
+    public LayerChoices HardChoices()
+    {
+        using var scope = NewDisposeScope();
+        var ops = _logits.argmax(1).cpu().data<long>().ToArray();
+        var a = _fixedA ?? _wireA!.argmax(1).cpu().data<long>().ToArray();
+        var b = _fixedB ?? _wireB!.argmax(1).cpu().data<long>().ToArray();
+        return new LayerChoices(InputWidth, ops.Select(o => (int)o).ToArray(), a.Select(i => (int)i).ToArray(), b.Select(i => (int)i).ToArray(), Wiring == Wiring.Learnable);
+    }
+
+    /// <summary>Random input pairs, spreading the inputs evenly so that every input is read when width allows.</summary>
+    private static (long[] A, long[] B) RandomPairs(int inputWidth, int width, Random rng)
+    {
+        var pool = new List<long>();
+        var a = new long[width];
+        var b = new long[width];
+        long Next()
+        {
+            if (pool.Count == 0)
+            {
+                pool.AddRange(Enumerable.Range(0, inputWidth).Select(i => (long)i));
+                var shuffled = pool.ToArray();
+                rng.Shuffle(shuffled);
+                pool.Clear();
+                pool.AddRange(shuffled);
+            }
+            long value = pool[^1];
+            pool.RemoveAt(pool.Count - 1);
+            return value;
+        }
+        for (int j = 0; j < width; j++)
+        {
+            a[j] = Next();
+            b[j] = Next();
+            if (inputWidth > 1 && b[j] == a[j]) b[j] = (a[j] + 1 + rng.Next(inputWidth - 1)) % inputWidth;
+        }
+        return (a, b);
+    }
+}

@@ -1,0 +1,66 @@
+using LogicNets.Digital.Circuits;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Digital.Networks;
+
+/// <summary>
+/// A stack of gate layers: inputs → <c>depth</c> hidden layers of <c>width</c> gates → one gate per output bit.
+/// Its output is the relaxed probability of each output bit; <see cref="ToCircuit"/> discretises it.
+/// </summary>
+public sealed class GateNetwork : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor>[] _layers;
+
+    public GateNetwork(string name, int inputs, int width, int depth, int outputs, Wiring wiring, int seed, double residualBias, Device device)
+        : base(name)
+    {
+        if (depth < 0) throw new ArgumentException($"gate network depth must be >= 0, got {depth}");
+        var rng = new Random(seed);
+        var layers = new List<GateLayer>();
+        int fanIn = inputs;
+        for (int l = 0; l < depth; l++)
+        {
+            layers.Add(new GateLayer($"layer{l}", fanIn, width, wiring, rng, residualBias, device));
+            fanIn = width;
+        }
+        layers.Add(new GateLayer("output", fanIn, outputs, wiring, rng, residualBias: 0, device));
+        Layers = layers;
+        _layers = layers.ToArray<nn.Module<Tensor, Tensor>>();
+        for (int l = 0; l < layers.Count; l++) register_module($"l{l}", layers[l]);
+        InputWidth = inputs;
+    }
+
+    public IReadOnlyList<GateLayer> Layers { get; }
+
+    public int InputWidth { get; }
+
+    public long ParameterCount => Layers.Sum(l => l.ParameterCount);
+
+    /// <summary>Straight-through mode for every layer: the forward pass is the hard circuit.</summary>
+    public bool StraightThrough
+    {
+        get => Layers[0].StraightThrough;
+        set
+        {
+            foreach (var layer in Layers) layer.StraightThrough = value;
+        }
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        foreach (var layer in _layers) x = layer.forward(x);
+        return x;
+    }
+
+    public Tensor ForwardReference(Tensor x)
+    {
+        foreach (var layer in Layers) x = layer.ForwardReference(x);
+        return x;
+    }
+
+    /// <summary>The discretised network (argmax gates and wires), before simplification.</summary>
+    public HardCircuit ToCircuit() => HardChoices().ToCircuit();
+
+    public GateChoices HardChoices() => new(InputWidth, Layers.Select(l => l.HardChoices()).ToArray());
+}

@@ -1,0 +1,65 @@
+using LogicNets.Digital.Gates;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Digital.Relaxation;
+
+/// <summary>
+/// Relaxed gates (DESIGN §4). A neuron's softmax mixture over the 16 gates is linear in the gates'
+/// coefficient rows, so it collapses to four numbers, softmax(w)·K, and one multiply-add chain
+/// c0 + c1·a + c2·b + c3·ab — instead of evaluating and weighting 16 functions.
+/// </summary>
+public static class GateRelaxation
+{
+    /// <summary>The 16×4 coefficient table K on a device.</summary>
+    public static Tensor CoefficientTable(Device device) =>
+        tensor(Flatten(BooleanGates.Coefficients), [BooleanGates.Count, 4], dtype: ScalarType.Float32, device: device);
+
+    /// <summary>softmax(logits)·K: [neurons, 16] → [neurons, 4].</summary>
+    public static Tensor MixtureCoefficients(Tensor logits, Tensor table) => Select(logits, straightThrough: false).matmul(table);
+
+    /// <summary>
+    /// Softmax weights over the last axis, or — straight-through — the one-hot argmax in the forward pass with the
+    /// softmax's gradient in the backward pass, so training sees exactly the discrete choice it will be cut to.
+    /// </summary>
+    public static Tensor Select(Tensor logits, bool straightThrough)
+    {
+        var soft = nn.functional.softmax(logits, -1);
+        if (!straightThrough) return soft;
+        var hard = nn.functional.one_hot(logits.argmax(-1), logits.shape[^1]).to_type(soft.dtype);
+        return soft + (hard - soft).detach();
+    }
+
+    /// <summary>Coefficient form: a, b are [batch, neurons]; coefficients [neurons, 4].</summary>
+    public static Tensor Apply(Tensor a, Tensor b, Tensor coefficients)
+    {
+        var c = coefficients.unbind(1);
+        return c[0] + c[1] * a + c[2] * b + c[3] * (a * b);
+    }
+
+    /// <summary>
+    /// The reference: every one of the 16 gate functions evaluated explicitly and weighted by the softmax.
+    /// Kept for tests (the coefficient form must equal it) and as the speed baseline.
+    /// </summary>
+    public static Tensor ApplyReference(Tensor a, Tensor b, Tensor logits)
+    {
+        var w = nn.functional.softmax(logits, -1);
+        var ab = a * b;
+        var one = ones_like(a);
+        Tensor[] gates =
+        [
+            zeros_like(a), ab, a - ab, a, b - ab, b, a + b - 2 * ab, a + b - ab,
+            one - (a + b - ab), one - (a + b - 2 * ab), one - b, one - b + ab, one - a, one - a + ab, one - ab, one,
+        ];
+        var result = zeros_like(a);
+        for (int g = 0; g < BooleanGates.Count; g++) result = result + w[.., g] * gates[g];
+        return result;
+    }
+
+    private static float[] Flatten(float[,] table)
+    {
+        var flat = new float[table.Length];
+        Buffer.BlockCopy(table, 0, flat, 0, flat.Length * sizeof(float));
+        return flat;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using LogicNets.Tasks.Data;
+
+namespace LogicNets.Tasks.Learning;
+
+/// <summary>
+/// The epoch/minibatch schedule every gradient learner shares, free of any tensor library: seeded shuffling,
+/// a default epoch count from a step budget, the time budget, cancellation, divergence (non-finite loss) and
+/// per-epoch progress. The caller supplies one optimisation step on a batch of row indices.
+/// </summary>
+public static class MinibatchLoop
+{
+    /// <summary>Optimizer steps a run gets when no epoch count is given.</summary>
+    public const int DefaultStepBudget = 4000;
+
+    public const int MaxDefaultEpochs = 2000;
+
+    /// <summary>Epochs that give about <paramref name="stepBudget"/> optimizer steps (at least 1, at most <see cref="MaxDefaultEpochs"/>).</summary>
+    public static int DefaultEpochs(int rows, int batchSize, int stepBudget = DefaultStepBudget)
+    {
+        int batch = Math.Max(1, Math.Min(batchSize, rows));
+        int stepsPerEpoch = (rows + batch - 1) / batch;
+        return Math.Clamp((stepBudget + stepsPerEpoch - 1) / stepsPerEpoch, 1, MaxDefaultEpochs);
+    }
+
+    /// <param name="step">Trains on the given rows and returns the batch's mean loss.</param>
+    public static FitReport Run(int rows, int batchSize, FitOptions options, Func<long[], double> step,
+        IProgress<FitProgress>? progress, CancellationToken cancellation, int stepBudget = DefaultStepBudget)
+    {
+        if (rows < 1) throw new ArgumentException("cannot train on an empty dataset");
+        int batch = Math.Min(batchSize, rows);
+        int epochs = options.Epochs ?? DefaultEpochs(rows, batchSize, stepBudget);
+        var shuffle = SeedStream.For(options.Seed, "minibatches");
+        var order = new long[rows];
+        for (int i = 0; i < rows; i++) order[i] = i;
+        var clock = Stopwatch.StartNew();
+        long samples = 0;
+        double epochLoss = double.NaN;
+
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            shuffle.Shuffle(order);
+            double lossSum = 0;
+            for (int start = 0; start < rows; start += batch)
+            {
+                if (cancellation.IsCancellationRequested)
+                    return new FitReport(RunStatus.Cancelled, epoch - 1, epochLoss, samples, "cancelled");
+                if (options.TimeBudget is { } budget && clock.Elapsed > budget)
+                    return new FitReport(RunStatus.Timeout, epoch - 1, epochLoss, samples, $"time budget of {budget.TotalSeconds:0.#} s exceeded in epoch {epoch}");
+                int count = Math.Min(batch, rows - start);
+                double loss = step(order[start..(start + count)]);
+                if (!double.IsFinite(loss))
+                    return new FitReport(RunStatus.Diverged, epoch, loss, samples, $"loss became {loss} in epoch {epoch}");
+                lossSum += loss * count;
+                samples += count;
+            }
+            epochLoss = lossSum / rows;
+            progress?.Report(new FitProgress(epoch, epochs, epochLoss));
+        }
+        return new FitReport(RunStatus.Ok, epochs, epochLoss, samples);
+    }
+}

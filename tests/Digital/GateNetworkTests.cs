@@ -1,0 +1,62 @@
+using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Evaluation;
+using LogicNets.Digital.Networks;
+using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Definitions;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Tests.Digital;
+
+public class GateNetworkTests
+{
+    [Theory]
+    [InlineData(Wiring.FixedRandom, 1)]
+    [InlineData(Wiring.FixedRandom, 2)]
+    [InlineData(Wiring.Learnable, 3)]
+    [InlineData(Wiring.Learnable, 4)]
+    public void OneHotRelaxedNetAndItsHardCircuitAgreeOnEveryInput(Wiring wiring, int seed)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(seed);
+        using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 3, outputs: 3, wiring, seed, residualBias: 0, CPU);
+        using (no_grad())
+        {
+            foreach (var layer in net.Layers)
+            {
+                OneHot(layer.Logits);
+                if (layer.WireLogits is { } wires)
+                {
+                    OneHot(wires.A);
+                    OneHot(wires.B);
+                }
+            }
+        }
+        var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train; // all 128 rows
+        using var noGrad = no_grad();
+        var relaxed = net.forward(tensor(data.Inputs, [data.Rows, 7])).data<float>().ToArray();
+        Assert.All(relaxed, v => Assert.True(v is 0f or 1f, $"one-hot net output {v} is not a bit"));
+        var circuit = net.ToCircuit();
+        var hard = new SimdEvaluator().Evaluate(new CompiledCircuit(circuit), PackedBits.FromInputs(data)).ToRows();
+        Assert.Equal(relaxed, hard);
+        var simplified = new SimdEvaluator().Evaluate(new CompiledCircuit(CircuitSimplifier.Simplify(circuit)), PackedBits.FromInputs(data)).ToRows();
+        Assert.Equal(relaxed, simplified);
+    }
+
+    /// <summary>Replaces each row by a one-hot at its argmax, scaled so the softmax is exactly one-hot in float32.</summary>
+    private static void OneHot(Tensor logits)
+    {
+        var hot = nn.functional.one_hot(logits.argmax(1), logits.shape[1]).to_type(ScalarType.Float32) * 200f;
+        logits.copy_(hot);
+    }
+
+    [Fact]
+    public void ForwardAndReferenceForwardAgree()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(9);
+        using var net = new GateNetwork("net", 10, 32, 4, 2, Wiring.Learnable, 9, residualBias: 2, CPU);
+        var x = rand(64, 10);
+        Assert.True(net.forward(x).allclose(net.ForwardReference(x), rtol: 1e-5, atol: 1e-6));
+    }
+}
