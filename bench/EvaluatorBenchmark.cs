@@ -22,14 +22,18 @@ public class EvaluatorBenchmark
     private SimdEvaluator _oneCore = null!;
     private SimdEvaluator _allCores = null!;
 
+    /// <summary>Words (64 samples each) a thread evaluates per pass over the gates.</summary>
+    [Params(8, 16, 32)]
+    public int BlockWords { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _circuit = new CompiledCircuit(LayeredRandomCircuit.Make(inputs: 64, Layers, Width, seed: 1));
         _inputs = Random(Samples);
         _few = Random(64);
-        _oneCore = new SimdEvaluator(threads: 1);
-        _allCores = new SimdEvaluator(threads: Environment.ProcessorCount);
+        _oneCore = new SimdEvaluator(threads: 1, BlockWords);
+        _allCores = new SimdEvaluator(threads: Environment.ProcessorCount, BlockWords);
     }
 
     private static PackedBits Random(int samples)

@@ -26,16 +26,37 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
         circuit.CheckInputs(inputs);
         var output = new PackedBits(circuit.Outputs.Length, inputs.Samples);
         int blocks = (inputs.Words + _blockWords - 1) / _blockWords;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = _threads },
-            () => new ulong[(long)circuit.NodeCount * _blockWords],
-            (block, _, buffer) =>
-            {
-                EvaluateBlock(circuit, inputs, output, block, buffer);
-                return buffer;
-            },
-            _ => { });
+        long bufferLength = (long)circuit.NodeCount * _blockWords;
+        if (_threads == 1 || blocks == 1)
+        {
+            var buffer = Buffer(bufferLength);
+            for (int block = 0; block < blocks; block++) EvaluateBlock(circuit, inputs, output, block, buffer);
+        }
+        else
+        {
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = _threads },
+                () => Buffer(bufferLength),
+                (block, _, buffer) =>
+                {
+                    EvaluateBlock(circuit, inputs, output, block, buffer);
+                    return buffer;
+                },
+                _ => { });
+        }
         output.ClearTails();
         return output;
+    }
+
+    [ThreadStatic] private static ulong[]? t_buffer;
+
+    /// <summary>
+    /// A per-thread node buffer, kept between calls: allocating megabytes per call costs more than evaluating.
+    /// It needs no clearing — every node is written (inputs copied, gates in topological order) before it is read.
+    /// </summary>
+    private static ulong[] Buffer(long length)
+    {
+        if (t_buffer is null || t_buffer.LongLength < length) t_buffer = GC.AllocateUninitializedArray<ulong>(checked((int)length));
+        return t_buffer;
     }
 
     private void EvaluateBlock(CompiledCircuit circuit, PackedBits inputs, PackedBits output, int block, ulong[] buffer)
