@@ -1,5 +1,6 @@
 using LogicNets.Continuous.Mlp;
 using LogicNets.Digital.Learners;
+using LogicNets.Digital.LogicTrees;
 using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Diagnostics.Harness;
@@ -12,5 +13,6 @@ public static class BuiltInModels
         GateNetLearner.FixedWiring,
         GateNetLearner.LearnableWiring,
         SerialGateLearner.Descriptor,
+        LogicTreeLearner.Descriptor,
     ]);
 }
