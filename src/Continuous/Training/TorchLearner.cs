@@ -8,9 +8,9 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Training;
 
 /// <summary>
-/// Shared training loop of the TorchSharp learners: seeded init and shuffling, minibatch Adam, BCE-with-logits per
-/// output bit for bit tasks and MSE for real ones, progress per epoch, time budget, divergence and cancellation as
-/// statuses. A subclass only says how to build its network.
+/// What the TorchSharp learners share: seeded initialisation, minibatch Adam on the schedule of
+/// <see cref="MinibatchLoop"/> (shuffling, budget, divergence and cancellation as statuses), BCE-with-logits per
+/// output bit for bit tasks and MSE for real ones, batched prediction. A subclass only says how to build its network.
 /// </summary>
 public abstract class TorchLearner : ILearner, ISavableLearner
 {

@@ -42,6 +42,7 @@ public sealed class RunExecutor(ModelCatalog catalog)
             record.Status = report.Status.Name();
             record.Message = report.Message;
             record.Gates = learner.GateCount;
+            record.Params = learner.ParameterCount; // after the fit: a tree's size is known only once grown
             record.SamplesPerSecond = fitSeconds > 0 ? Math.Round(report.SamplesSeen / fitSeconds, 1) : null;
             // A diverged run has no meaningful predictions; it keeps its status and no scores.
             if (report.Status is RunStatus.Ok or RunStatus.Timeout) Score(record, learner, data);

@@ -62,6 +62,15 @@ public static class CircuitJson
     public static void Save(HardCircuit circuit, string path) =>
         LogicNets.Tasks.Results.AtomicFile.WriteAllText(path, Serialize(circuit));
 
+    /// <summary>Writes a trained learner's circuit as RUN/circuit.json and returns the path.</summary>
+    public static string SaveToRun(HardCircuit? circuit, string directory, string model)
+    {
+        if (circuit is null) throw new InvalidOperationException($"{model}: no circuit to save before a successful fit");
+        string path = Path.Combine(directory, "circuit.json");
+        Save(circuit, path);
+        return path;
+    }
+
     public static HardCircuit Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"circuit file '{path}' does not exist", path);

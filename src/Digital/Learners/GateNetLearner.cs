@@ -50,21 +50,8 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
 
     public int Depth { get; }
 
-    public long ParameterCount
-    {
-        get
-        {
-            long count = 0;
-            int fanIn = _request.Shape.InputWidth;
-            for (int layer = 0; layer <= Depth; layer++)
-            {
-                int width = layer < Depth ? _request.Size : _request.Shape.OutputWidth;
-                count += GateLayer.ParameterCountOf(fanIn, width, Wiring);
-                fanIn = width;
-            }
-            return count;
-        }
-    }
+    public long ParameterCount =>
+        GateNetwork.ParameterCountOf(_request.Shape.InputWidth, _request.Size, Depth, _request.Shape.OutputWidth, Wiring);
 
     public long? GateCount => Circuit?.LogicGateCount;
 
@@ -115,13 +102,7 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
         return new SimdEvaluator().Evaluate(_compiled, PackedBits.FromInputs(data)).ToRows();
     }
 
-    public string Save(string directory)
-    {
-        if (Circuit is null) throw new InvalidOperationException($"{Model}: no circuit to save before Fit");
-        string path = Path.Combine(directory, "circuit.json");
-        CircuitJson.Save(Circuit, path);
-        return path;
-    }
+    public string Save(string directory) => CircuitJson.SaveToRun(Circuit, directory, Model);
 
     private GateNetwork Build(int seed, Device onDevice) =>
         new("gatenet", _request.Shape.InputWidth, _request.Size, Depth, _request.Shape.OutputWidth, Wiring,

@@ -9,6 +9,7 @@ namespace LogicNets.Digital.Learners;
 /// <summary>What the relaxed gate learners share: device choice, input checks, and the BCE training loop on probabilities.</summary>
 internal static class RelaxedTraining
 {
+    /// <summary>The --device string as a torch device. (Digital does not reference Continuous — DESIGN §1 — so it has its own.)</summary>
     public static Device ResolveDevice(string name)
     {
         string device = name.Trim().ToLowerInvariant();
@@ -63,9 +64,9 @@ internal static class RelaxedTraining
     public static FitReport Then(FitReport first, FitReport second) =>
         second with { EpochsRun = first.EpochsRun + second.EpochsRun, SamplesSeen = first.SamplesSeen + second.SamplesSeen };
 
-    /// <summary>Reports a phase's epochs as part of the whole fit.</summary>
+    /// <summary>Reports a phase's epochs as part of the whole fit (a restart can push the count past the plan; the total grows with it).</summary>
     public static IProgress<FitProgress>? Offset(IProgress<FitProgress>? progress, int before, int total) =>
-        progress is null ? null : new Relay(p => progress.Report(new FitProgress(before + p.Epoch, total, p.Loss)));
+        progress is null ? null : new Relay(p => progress.Report(new FitProgress(before + p.Epoch, Math.Max(total, before + p.Epoch), p.Loss)));
 
     private sealed class Relay(Action<FitProgress> report) : IProgress<FitProgress>
     {

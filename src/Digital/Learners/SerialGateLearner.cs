@@ -46,21 +46,7 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
 
     public int Depth { get; }
 
-    public long ParameterCount
-    {
-        get
-        {
-            long count = 0;
-            int fanIn = 2 + StateBits;
-            for (int layer = 0; layer <= Depth; layer++)
-            {
-                int width = layer < Depth ? _request.Size : 1 + StateBits;
-                count += GateLayer.ParameterCountOf(fanIn, width, Wiring.Learnable);
-                fanIn = width;
-            }
-            return count;
-        }
-    }
+    public long ParameterCount => GateNetwork.ParameterCountOf(2 + StateBits, _request.Size, Depth, 1 + StateBits, Wiring.Learnable);
 
     public long? GateCount => Circuit?.LogicGateCount;
 
@@ -109,9 +95,6 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
         var (curriculum, hard) = RelaxedTraining.Phases(totalEpochs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         FitReport report = new(RunStatus.Ok, 0, double.NaN, 0);
-        int epochsBefore = 0;
-        long samplesBefore = 0;
-        Restarts = 0;
         // Stages 0..stages-1 grow the unrolled length; the extra last stage is the straight-through phase at full length.
         for (int stage = 0; stage <= stages && report.Status == RunStatus.Ok; stage++)
         {
@@ -120,47 +103,13 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
             int length = straightThrough ? outputs : first + stage;
             int epochs = straightThrough ? hard : Math.Max(1, (curriculum - report.EpochsRun) / (stages - stage));
             var remaining = options.TimeBudget is { } budget ? budget - clock.Elapsed : (TimeSpan?)null;
-            var prefix = PrefixOutputs(train, length);
             _cell!.Cell.StraightThrough = straightThrough;
-            var phase = RelaxedTraining.Train(new Unrolled(_cell, length), prefix, options with { Epochs = epochs, TimeBudget = remaining },
-                _device, rate, batch, RelaxedTraining.Offset(progress, epochsBefore + report.EpochsRun, curriculum + hard), cancellation);
+            var phase = RelaxedTraining.Train(new Unrolled(_cell, length), PrefixOutputs(train, length), options with { Epochs = epochs, TimeBudget = remaining },
+                _device, rate, batch, RelaxedTraining.Offset(progress, report.EpochsRun, curriculum + hard), cancellation);
             report = stage == 0 ? phase : RelaxedTraining.Then(report, phase);
-            if (report.Status == RunStatus.Ok && !straightThrough && length <= RestartCheckLength && Restarts < MaxRestarts && RelaxedAccuracy(prefix) < 0.999)
-            {
-                // The cell failed a short prefix it can express: later stages rarely recover, a fresh start often does.
-                Restarts++;
-                epochsBefore += report.EpochsRun;
-                samplesBefore += report.SamplesSeen;
-                _cell.Dispose();
-                _cell = new SerialGateCell("serial", _request.Size, Depth, StateBits, SeedStream.Derive(options.Seed, $"wiring/restart{Restarts}"), _device);
-                report = new(RunStatus.Ok, 0, double.NaN, 0);
-                stage = -1;
-            }
         }
         _cell!.Cell.StraightThrough = false;
-        return report with { EpochsRun = report.EpochsRun + epochsBefore, SamplesSeen = report.SamplesSeen + samplesBefore };
-    }
-
-    /// <summary>Restarts are decided after every curriculum stage up to this length.</summary>
-    public const int RestartCheckLength = int.MaxValue;
-
-    public const int MaxRestarts = 4;
-
-    /// <summary>Edits the post-training local search accepted in the last fit.</summary>
-    public int RepairEdits { get; private set; }
-
-    /// <summary>How many times the last fit restarted from a fresh cell.</summary>
-    public int Restarts { get; private set; }
-
-    /// <summary>Relaxed bit accuracy on (at most 8192 rows of) a training prefix.</summary>
-    private double RelaxedAccuracy(Dataset data)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        int rows = Math.Min(8192, data.Rows);
-        var x = tensor(data.Inputs.AsSpan(0, rows * data.InputWidth).ToArray(), [rows, data.InputWidth], device: _device);
-        var y = tensor(data.Targets.AsSpan(0, rows * data.OutputWidth).ToArray(), [rows, data.OutputWidth], device: _device);
-        return _cell!.Forward(x, data.OutputWidth).gt(0.5).to_type(ScalarType.Float32).eq(y).to_type(ScalarType.Float32).mean().item<float>();
+        return report;
     }
 
     private static Dataset PrefixOutputs(Dataset data, int outputs)
@@ -170,6 +119,9 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
         for (int r = 0; r < data.Rows; r++) data.TargetRow(r)[..outputs].CopyTo(targets.AsSpan(r * outputs, outputs));
         return new Dataset(data.Rows, data.InputWidth, outputs, data.Inputs, targets, data.Kind);
     }
+
+    /// <summary>Edits the post-training local search accepted in the last fit.</summary>
+    public int RepairEdits { get; private set; }
 
     /// <summary>Any width of two operands (and optional carry): the cell is unrolled to fit the data.</summary>
     public float[] Predict(Dataset data)
@@ -184,9 +136,7 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
     {
         if (Circuit is null || CellCircuit is null) throw new InvalidOperationException($"{Model}: no circuit to save before Fit");
         CircuitJson.Save(CellCircuit, Path.Combine(directory, "cell.json"));
-        string path = Path.Combine(directory, "circuit.json");
-        CircuitJson.Save(Circuit, path);
-        return path;
+        return CircuitJson.SaveToRun(Circuit, directory, Model);
     }
 
     public void Dispose()

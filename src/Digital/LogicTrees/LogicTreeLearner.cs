@@ -68,13 +68,7 @@ public sealed class LogicTreeLearner : ILearner, ISavableLearner, ICircuitLearne
         return new SimdEvaluator().Evaluate(_compiled, PackedBits.FromInputs(data)).ToRows();
     }
 
-    public string Save(string directory)
-    {
-        if (Circuit is null) throw new InvalidOperationException($"{Model}: no circuit to save before Fit");
-        string path = Path.Combine(directory, "circuit.json");
-        CircuitJson.Save(Circuit, path);
-        return path;
-    }
+    public string Save(string directory) => CircuitJson.SaveToRun(Circuit, directory, Model);
 
     public void Dispose() { }
 }

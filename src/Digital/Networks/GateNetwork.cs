@@ -37,6 +37,20 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
 
     public long ParameterCount => Layers.Sum(l => l.ParameterCount);
 
+    /// <summary>Parameters of a network of this shape, without building it.</summary>
+    public static long ParameterCountOf(int inputs, int width, int depth, int outputs, Wiring wiring)
+    {
+        long count = 0;
+        int fanIn = inputs;
+        for (int layer = 0; layer <= depth; layer++)
+        {
+            int layerWidth = layer < depth ? width : outputs;
+            count += GateLayer.ParameterCountOf(fanIn, layerWidth, wiring);
+            fanIn = layerWidth;
+        }
+        return count;
+    }
+
     /// <summary>Straight-through mode for every layer: the forward pass is the hard circuit.</summary>
     public bool StraightThrough
     {
