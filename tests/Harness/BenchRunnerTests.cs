@@ -1,0 +1,44 @@
+using System.Globalization;
+using LogicNets.Diagnostics.Harness;
+using LogicNets.Diagnostics.Reports;
+using LogicNets.Tasks.Results;
+
+namespace LogicNets.Tests.Harness;
+
+public class BenchRunnerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("logicnets-bench-").FullName;
+
+    private static readonly BenchSuite Tiny = new("tiny", "seconds", [
+        new SuiteEntry("add:2", 0.5, ["mlp", "logic-tree"], [4, 16], 1, TimeSpan.FromSeconds(30), Epochs: 5),
+        new SuiteEntry("product", 1.0, ["mlp", "logic-tree"], [4], 1, TimeSpan.FromSeconds(30), Epochs: 2),
+    ]);
+
+    [Fact]
+    public void TinySuiteWritesRunsAndASummaryWhoseNumbersComeFromTheRuns()
+    {
+        var runner = new BenchRunner(new SweepRunner(new RunExecutor(BuiltInModels.Catalog)));
+        var result = runner.Run(Tiny, _dir, Shard.All, ExistingOutput.Refuse);
+
+        var rows = RunCsv.Read(Path.Combine(_dir, BenchRunner.RunsFile));
+        Assert.Equal(result.Rows, rows);
+        // logic-tree learns bits only: the suite skips it on product instead of failing.
+        Assert.Equal(5, rows.Count);
+        Assert.DoesNotContain(rows, r => r.Task == "product" && r.Model == "logic-tree");
+
+        string summary = File.ReadAllText(Path.Combine(_dir, BenchRunner.SummaryFile));
+        foreach (var group in rows.GroupBy(r => (r.Task, r.Model)))
+        {
+            var best = SummaryReport.Best(group)!;
+            string expected = best.Mse is not null && best.TestBitAccuracy is null
+                ? string.Format(CultureInfo.InvariantCulture, "| {0} | {1:G3} |", best.Model, best.Mse)
+                : string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.000} | {2:0.000} | {3:0.000} | {4:+0.000;-0.000;0.000} | {5} |",
+                    best.Model, best.TestExact, best.TestBitAccuracy, best.BaselineAccuracy, best.Gain, best.Size);
+            Assert.Contains(expected, summary);
+            // The best row really is the best: no other scored run of the pair has a higher exact-match.
+            if (best.TestExact is { } exact) Assert.All(group.Where(SummaryReport.IsScored), r => Assert.True(r.TestExact <= exact));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
