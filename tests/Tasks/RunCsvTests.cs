@@ -30,6 +30,7 @@ public class RunCsvTests : IDisposable
             TrainFraction = fraction, Noise = noise, Epochs = seed % 50, WallSeconds = size / 7.0,
             TrainBitAccuracy = scores[0], TestBitAccuracy = scores[1], TestExact = scores[2], BaselineAccuracy = scores[3],
             Gain = scores[4], Mse = scores[5], Status = status, SamplesPerSecond = scores[6], Solved = solved, Message = message,
+            TrainRows = gates is null ? null : size, TestRows = seed,
         };
 
     [Property(MaxTest = 50)]

@@ -56,6 +56,9 @@ public static class TrainCommand
                 console.Out.WriteLine($"model: {savable.Save(directory)}");
             console.Out.WriteLine($"run:   {Path.Combine(directory, "run.csv")}");
             PrintScores(console, record, outcome.Data.Train.Rows, outcome.Data.Test.Rows);
+            if (outcome.Data.Mode == SplitMode.Sampled)
+                console.Out.WriteLine($"note: {learningTask.InputWidth}-bit inputs are sampled, not enumerated: the training rows are capped at " +
+                    $"{new SplitOptions().MaxSampledTrainRows}, so train_fraction {spec.TrainFraction} is an upper bound, not the share trained on");
             if (record.Status == RunStatus.Ok.Name())
                 foreach (var other in transferTasks) PrintTransfer(console, learner, other, seedValue);
             return record.Status == RunStatus.Failed.Name() ? ExitCodes.InternalFailure : ExitCodes.Success;

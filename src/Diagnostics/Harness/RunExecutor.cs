@@ -31,6 +31,8 @@ public sealed class RunExecutor(ModelCatalog catalog)
             Seed = spec.Seed,
             TrainFraction = spec.TrainFraction,
             Noise = data.Noise,
+            TrainRows = data.Train.Rows,
+            TestRows = data.Test.Rows,
         };
         var clock = Stopwatch.StartNew();
         try

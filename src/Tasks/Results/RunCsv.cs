@@ -11,7 +11,7 @@ public static class RunCsv
     [
         "task", "model", "size", "params", "gates", "seed", "train_fraction", "noise", "epochs", "wall_s",
         "train_bit_acc", "test_bit_acc", "test_exact", "baseline_acc", "gain", "mse", "status",
-        "samples_per_s", "solved", "message",
+        "samples_per_s", "solved", "message", "train_rows", "test_rows",
     ];
 
     /// <summary>Replaces <paramref name="path"/> with exactly these rows, atomically.</summary>

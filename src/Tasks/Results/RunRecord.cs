@@ -35,6 +35,10 @@ public sealed partial record RunRecord
 
     private string? _message;
 
+    /// <summary>Rows actually trained and tested on: on sampled tables the row caps can override train_fraction.</summary>
+    [CsvColumn("train_rows")] public int? TrainRows { get; set; }
+    [CsvColumn("test_rows")] public int? TestRows { get; set; }
+
     /// <summary>The identity of a run in a sweep: what <c>--resume</c> compares.</summary>
     public RunKey Key => new(Task, Model, Size, Seed, TrainFraction, Noise);
 }
