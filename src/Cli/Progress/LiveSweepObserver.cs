@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace LogicNets.Cli.Progress;
 
-/// <summary>Progress bars on a terminal: the whole sweep, and the epochs of the run in flight.</summary>
+/// <summary>Progress bars on a terminal: the whole sweep, and the epochs of the run in flight (one bar, reused).</summary>
 public sealed class LiveSweepObserver(ProgressContext context) : ISweepObserver
 {
     private ProgressTask? _overall;
@@ -20,8 +20,11 @@ public sealed class LiveSweepObserver(ProgressContext context) : ISweepObserver
 
     public void RunStarted(int position, int toRun, RunSpec spec)
     {
-        _current?.StopTask();
-        _current = context.AddTask(Markup.Escape(RunResultLine.Describe(spec)), maxValue: 1);
+        // One bar for the run in flight, reset per run: a bar per run would grow the display by a line a run.
+        _current ??= context.AddTask("run", maxValue: 1);
+        _current.Value = 0;
+        _current.MaxValue = 1;
+        _current.Description = Markup.Escape(RunResultLine.Describe(spec));
     }
 
     public void EpochFinished(RunSpec spec, FitProgress progress)
@@ -34,11 +37,7 @@ public sealed class LiveSweepObserver(ProgressContext context) : ISweepObserver
 
     public void RunFinished(int position, int toRun, RunRecord record)
     {
-        if (_current is not null)
-        {
-            _current.Value = _current.MaxValue;
-            _current.StopTask();
-        }
+        if (_current is not null) _current.Value = _current.MaxValue;
         _overall?.Increment(1);
         AnsiConsole.MarkupLine($"[grey][[{position}/{toRun}]][/] {Markup.Escape($"{record.Task} {record.Model} size={record.Size} seed={record.Seed}: {RunResultLine.Format(record)}")}");
     }
