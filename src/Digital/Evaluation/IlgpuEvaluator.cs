@@ -61,9 +61,13 @@ public sealed class IlgpuEvaluator : ICircuitEvaluator, IDisposable
         nodes.View.SubView(0, inputs.Data.LongLength).CopyFromCPU(inputs.Data);
         _kernel(words, a.View, b.View, masks.View, nodes.View, circuit.InputCount, words, circuit.GateCount);
         _accelerator.Synchronize();
-        var all = nodes.GetAsArray1D();
+        // Only the output lanes come back: the node buffer is NodeCount × words, usually far larger.
+        var lane = new ulong[words];
         for (int o = 0; o < circuit.Outputs.Length; o++)
-            Array.Copy(all, (long)circuit.Outputs[o] * words, output.Data, (long)o * words, words);
+        {
+            nodes.View.SubView((long)circuit.Outputs[o] * words, words).CopyToCPU(lane);
+            lane.CopyTo(output.Data, (long)o * words);
+        }
         output.ClearTails();
         return output;
     }
