@@ -26,7 +26,7 @@ public sealed class EvaluatorTests : IDisposable
             (from circuit in RandomCircuits.Gen(maxInputs: 20, maxGates: 300)
              from samples in Gen.OneOf(Gen.Choose(0, 1500), Gen.Elements(1, 63, 64, 65, 511, 512, 513, 1023, 1024, 1025, 2048 + 7))
              from seed in Gen.Choose(0, 100000)
-             from block in Gen.Elements(8, 16, 32)
+             from block in Gen.Elements(4, 8, 16, 32)
              select (circuit, samples, seed, block)).ToArbitrary(),
             c =>
             {

@@ -15,9 +15,9 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
     public const int DefaultBlockWords = 16;
 
     private readonly int _threads = threads > 0 ? threads : Environment.ProcessorCount;
-    private readonly int _blockWords = blockWords >= 8 && blockWords % 8 == 0
+    private readonly int _blockWords = blockWords >= 4 && blockWords % 4 == 0
         ? blockWords
-        : throw new ArgumentException($"block size must be a positive multiple of 8 words, got {blockWords}");
+        : throw new ArgumentException($"block size must be a positive multiple of 4 words, got {blockWords}");
 
     public string Name => $"simd-{(Vector512.IsHardwareAccelerated ? 512 : 256)}x{_threads}";
 
@@ -69,7 +69,7 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
             inputs.Data.AsSpan(i * inputs.Words + first, valid).CopyTo(buffer.AsSpan(i * bw, valid));
             buffer.AsSpan(i * bw + valid, bw - valid).Clear();
         }
-        if (Vector512.IsHardwareAccelerated) Gates512(circuit, buffer, bw);
+        if (Vector512.IsHardwareAccelerated && bw % 8 == 0) Gates512(circuit, buffer, bw);
         else Gates256(circuit, buffer, bw);
         for (int o = 0; o < circuit.Outputs.Length; o++)
             buffer.AsSpan(circuit.Outputs[o] * bw, valid).CopyTo(output.Data.AsSpan(o * output.Words + first, valid));
