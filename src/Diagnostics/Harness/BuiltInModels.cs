@@ -1,6 +1,7 @@
 using LogicNets.Continuous.Mlp;
 using LogicNets.Digital.Learners;
 using LogicNets.Digital.LogicTrees;
+using LogicNets.Digital.Mapper;
 using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Diagnostics.Harness;
@@ -14,5 +15,6 @@ public static class BuiltInModels
         GateNetLearner.LearnableWiring,
         SerialGateLearner.Descriptor,
         LogicTreeLearner.Descriptor,
+        MapperLearner.Descriptor,
     ]);
 }
