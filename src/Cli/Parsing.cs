@@ -16,6 +16,14 @@ public static class Parsing
         return names.Select(n => BuiltInModels.Catalog.Get(n).Name).Distinct().ToArray();
     }
 
+    /// <summary>Refuses, before any work starts, a model that cannot learn the task's kind of targets.</summary>
+    public static void RequireLearns(IEnumerable<string> models, LearningTask task)
+    {
+        foreach (string model in models)
+            if (!BuiltInModels.Catalog.Get(model).Learns(task.Kind))
+                throw new UsageException($"{model} learns {(task.Kind == TargetKind.Bits ? "real-valued" : "bit")} tasks only; {task.Name} has {(task.Kind == TargetKind.Bits ? "bit" : "real-valued")} targets (try mlp)");
+    }
+
     public static string ModelNames => string.Join(", ", BuiltInModels.Catalog.All.Select(m => m.Name).Order());
 
     public static Shard Shard(string? text) => text is null ? Diagnostics.Harness.Shard.All : Diagnostics.Harness.Shard.Parse(text);

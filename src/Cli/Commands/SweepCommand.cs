@@ -26,6 +26,7 @@ public static class SweepCommand
         {
             var learningTask = Parsing.Task(parse.GetValue(task));
             var modelNames = Parsing.Models(parse.GetValue(models));
+            Parsing.RequireLearns(modelNames, learningTask);
             var sizeList = SizeList.Parse(parse.GetValue(sizes)!);
             int seedCount = parse.GetValue(seeds);
             if (seedCount < 1) throw new UsageException($"--seeds must be >= 1, got {seedCount}");

@@ -32,6 +32,7 @@ public static class TrainCommand
         {
             var learningTask = Parsing.Task(parse.GetValue(task));
             string modelName = Parsing.Models(parse.GetValue(model)).Single();
+            Parsing.RequireLearns([modelName], learningTask);
             int sizeValue = parse.GetValue(size);
             if (sizeValue < 1) throw new UsageException($"--size must be >= 1, got {sizeValue}");
             int seedValue = parse.GetValue(seed);

@@ -22,7 +22,7 @@ internal static class RelaxedTraining
     public static void RequireBits(LearnerRequest request, string model)
     {
         if (request.Shape.Kind != TargetKind.Bits)
-            throw new ArgumentException($"{model} learns bit tasks; this task has real-valued targets (try mlp or product)");
+            throw new ArgumentException($"{model} learns bit tasks; this task has real-valued targets (try mlp)");
     }
 
     /// <summary>Local search runs on discretised nets up to this many neurons (each edit re-evaluates the circuit).</summary>
