@@ -48,7 +48,7 @@ public abstract class TorchLearner : ILearner, ISavableLearner
 
     public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
     {
-        CheckShape(train);
+        Request.Shape.Require(train, Model);
         _encoding = options.Encoding;
         torch.random.manual_seed(options.Seed);
         _network?.Dispose();
@@ -75,7 +75,7 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     public float[] Predict(Dataset data)
     {
         if (_network is null) throw new InvalidOperationException($"{Model}: Predict called before Fit");
-        CheckShape(data);
+        Request.Shape.Require(data, Model);
         _network.eval();
         var result = new float[data.Targets.Length];
         using var noGrad = no_grad();
@@ -103,13 +103,6 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         Request.Shape.Kind == TargetKind.Bits
             ? nn.functional.binary_cross_entropy_with_logits(output, target)
             : nn.functional.mse_loss(output, target);
-
-    private void CheckShape(Dataset data)
-    {
-        if (data.InputWidth != Request.Shape.InputWidth || data.OutputWidth != Request.Shape.OutputWidth)
-            throw new ArgumentException(
-                $"{Model} was built for {Request.Shape.InputWidth} inputs → {Request.Shape.OutputWidth} outputs, data has {data.InputWidth} → {data.OutputWidth}");
-    }
 
     public void Dispose()
     {

@@ -40,6 +40,9 @@ public sealed class CompiledCircuit
 
     public int NodeCount => Circuit.NodeCount;
 
+    /// <summary>Predictions for a dataset's rows, row-major 0/1 like its targets (the SIMD evaluator).</summary>
+    public float[] Predict(LogicNets.Tasks.Data.Dataset data) => new SimdEvaluator().Evaluate(this, PackedBits.FromInputs(data)).ToRows();
+
     public void CheckInputs(PackedBits inputs)
     {
         if (inputs.Lanes != InputCount)

@@ -62,7 +62,7 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
 
     public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
     {
-        CheckShape(train);
+        _request.Shape.Require(train, Model);
         manual_seed(options.Seed);
         _network?.Dispose();
         _network = Build(options.Seed, _device);
@@ -98,8 +98,8 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
     public float[] Predict(Dataset data)
     {
         if (_compiled is null) throw new InvalidOperationException($"{Model}: Predict called before a successful Fit");
-        CheckShape(data);
-        return new SimdEvaluator().Evaluate(_compiled, PackedBits.FromInputs(data)).ToRows();
+        _request.Shape.Require(data, Model);
+        return _compiled.Predict(data);
     }
 
     public string Save(string directory) => CircuitJson.SaveToRun(Circuit, directory, Model);
@@ -107,12 +107,6 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
     private GateNetwork Build(int seed, Device onDevice) =>
         new("gatenet", _request.Shape.InputWidth, _request.Size, Depth, _request.Shape.OutputWidth, Wiring,
             SeedStream.Derive(seed, "wiring"), residualBias: Depth >= 3 ? 2.0 : 0.0, onDevice);
-
-    private void CheckShape(Dataset data)
-    {
-        if (data.InputWidth != _request.Shape.InputWidth || data.OutputWidth != _request.Shape.OutputWidth)
-            throw new ArgumentException($"{Model} was built for {_request.Shape.InputWidth} → {_request.Shape.OutputWidth} bits, data has {data.InputWidth} → {data.OutputWidth}");
-    }
 
     public void Dispose()
     {

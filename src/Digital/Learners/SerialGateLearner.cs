@@ -58,8 +58,7 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
 
     public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
     {
-        if (train.InputWidth != _request.Shape.InputWidth || train.OutputWidth != _request.Shape.OutputWidth)
-            throw new ArgumentException($"{Model} was built for {_request.Shape.InputWidth} → {_request.Shape.OutputWidth} bits, data has {train.InputWidth} → {train.OutputWidth}");
+        _request.Shape.Require(train, Model);
         manual_seed(options.Seed);
         _cell?.Dispose();
         _unrolled.Clear();
@@ -129,7 +128,7 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
         if (CellCircuit is null) throw new InvalidOperationException($"{Model}: Predict called before a successful Fit");
         var circuit = _unrolled.GetOrAdd((data.InputWidth, data.OutputWidth),
             key => new CompiledCircuit(SerialGateCell.Unroll(CellCircuit, key.Item1, key.Item2)));
-        return new SimdEvaluator().Evaluate(circuit, PackedBits.FromInputs(data)).ToRows();
+        return circuit.Predict(data);
     }
 
     public string Save(string directory)

@@ -61,8 +61,7 @@ public sealed class MapperLearner : ILearner, ISavableLearner, ICircuitLearner
 
     public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
     {
-        if (train.InputWidth != _request.Shape.InputWidth || train.OutputWidth != _request.Shape.OutputWidth)
-            throw new ArgumentException($"{Model} was built for {_request.Shape.InputWidth} → {_request.Shape.OutputWidth} bits, data has {train.InputWidth} → {train.OutputWidth}");
+        _request.Shape.Require(train, Model);
         var rng = SeedStream.For(options.Seed, "mapper");
         _blocks.Clear();
         int width = train.InputWidth;
@@ -144,9 +143,8 @@ public sealed class MapperLearner : ILearner, ISavableLearner, ICircuitLearner
     public float[] Predict(Dataset data)
     {
         if (_compiled is null) throw new InvalidOperationException($"{Model}: Predict called before Fit");
-        if (data.InputWidth != _request.Shape.InputWidth)
-            throw new ArgumentException($"{Model} was built for {_request.Shape.InputWidth} input bits, data has {data.InputWidth}");
-        return new SimdEvaluator().Evaluate(_compiled, PackedBits.FromInputs(data)).ToRows();
+        _request.Shape.Require(data, Model, outputsToo: false);
+        return _compiled.Predict(data);
     }
 
     public string Save(string directory) => CircuitJson.SaveToRun(Circuit, directory, Model);

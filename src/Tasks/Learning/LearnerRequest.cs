@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
 
 namespace LogicNets.Tasks.Learning;
@@ -9,6 +10,14 @@ public sealed record LearnerRequest(LearnerShape Shape, int Size, ModelSettings 
 public sealed record LearnerShape(int InputWidth, int OutputWidth, TargetKind Kind)
 {
     public static LearnerShape Of(LearningTask task) => new(task.InputWidth, task.OutputWidth, task.Kind);
+
+    /// <summary>Throws when <paramref name="data"/> does not have this shape (inputs only, for learners that predict any output count).</summary>
+    public void Require(Dataset data, string model, bool outputsToo = true)
+    {
+        if (data.InputWidth != InputWidth || (outputsToo && data.OutputWidth != OutputWidth))
+            throw new ArgumentException(
+                $"{model} was built for {InputWidth} inputs → {OutputWidth} outputs, data has {data.InputWidth} → {data.OutputWidth}");
+    }
 }
 
 /// <summary>Optional knobs shared by learners; null means the learner's own default.</summary>
