@@ -25,32 +25,9 @@ public sealed class MlpLearner(LearnerRequest request) : TorchLearner(request, d
         ? throw new ArgumentException($"mlp depth must be >= 1, got {request.Settings.Depth}")
         : request.Settings.Depth ?? DefaultDepth;
 
-    public override long ParameterCount
-    {
-        get
-        {
-            long count = 0;
-            int fanIn = Request.Shape.InputWidth;
-            for (int layer = 0; layer < Depth; layer++)
-            {
-                count += (long)fanIn * Request.Size + Request.Size;
-                fanIn = Request.Size;
-            }
-            return count + (long)fanIn * Request.Shape.OutputWidth + Request.Shape.OutputWidth;
-        }
-    }
+    public override long ParameterCount =>
+        MlpNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);
 
-    protected override nn.Module<Tensor, Tensor> BuildNetwork()
-    {
-        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
-        int fanIn = Request.Shape.InputWidth;
-        for (int layer = 0; layer < Depth; layer++)
-        {
-            layers.Add(($"linear{layer}", nn.Linear(fanIn, Request.Size)));
-            layers.Add(($"relu{layer}", nn.ReLU()));
-            fanIn = Request.Size;
-        }
-        layers.Add(("output", nn.Linear(fanIn, Request.Shape.OutputWidth)));
-        return nn.Sequential(layers);
-    }
+    protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
+        MlpNetwork.Create(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);
 }

@@ -1,4 +1,6 @@
+using LogicNets.Continuous.Gramo;
 using LogicNets.Continuous.Mlp;
+using LogicNets.Continuous.Product;
 using LogicNets.Digital.Learners;
 using LogicNets.Digital.LogicTrees;
 using LogicNets.Digital.Mapper;
@@ -11,6 +13,8 @@ public static class BuiltInModels
 {
     public static ModelCatalog Catalog { get; } = new([
         MlpLearner.Descriptor,
+        MlpGramoLearner.Descriptor,
+        ProductLearner.Descriptor,
         GateNetLearner.FixedWiring,
         GateNetLearner.LearnableWiring,
         SerialGateLearner.Descriptor,

@@ -1,0 +1,32 @@
+using LogicNets.Continuous.Mlp;
+using LogicNets.Continuous.Training;
+using LogicNets.Tasks.Learning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Gramo;
+
+/// <summary><c>mlp-gramo</c> — the plain MLP with gradient-length protection on weights and every layer's output.</summary>
+public sealed class MlpGramoLearner(LearnerRequest request) : TorchLearner(request, defaultLearningRate: 3e-3)
+{
+    public static readonly ModelDescriptor Descriptor = new(
+        "mlp-gramo",
+        "MLP with gradient-length protection (weight gradients and each layer's output gradient rescaled to RMS 1), TorchSharp",
+        "hidden units per layer (--depth sets the hidden layer count, default 2)",
+        request => new MlpGramoLearner(request));
+
+    /// <summary>Protection as this learner uses it: element mode, RMS 1, no rounding.</summary>
+    public static ProtectionSettings Settings { get; } = new();
+
+    public override string Model => "mlp-gramo";
+
+    public int Depth { get; } = request.Settings.Depth is < 1
+        ? throw new ArgumentException($"mlp-gramo depth must be >= 1, got {request.Settings.Depth}")
+        : request.Settings.Depth ?? MlpLearner.DefaultDepth;
+
+    public override long ParameterCount =>
+        MlpNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);
+
+    protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
+        new ProtectedMlp(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Settings);
+}

@@ -1,0 +1,54 @@
+using LogicNets.Continuous.Mlp;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Gramo;
+
+/// <summary>
+/// A plain ReLU MLP (no residuals, no normalisation) with gradient-length protection at three placements: each
+/// weight (its whole gradient as one row), each layer's output (the main chain, per sample), and optionally each bias.
+/// The forward pass is the plain MLP's bit for bit; the protection only acts in backward, so every weight gradient
+/// has RMS = the scaling factor at any depth.
+/// </summary>
+public sealed class ProtectedMlp : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<Linear> _layers;
+    private readonly ProtectionSettings _settings;
+    private readonly bool _protectBias;
+
+    public ProtectedMlp(int inputWidth, int width, int depth, int outputWidth, ProtectionSettings settings, bool protectBias = false)
+        : base(nameof(ProtectedMlp))
+    {
+        settings.Validate();
+        _settings = settings;
+        _protectBias = protectBias;
+        // The same Linear modules in the same order as MlpNetwork.Create, so a seed gives identical weights.
+        _layers = new ModuleList<Linear>();
+        int fanIn = inputWidth;
+        for (int layer = 0; layer < depth; layer++)
+        {
+            _layers.Add(nn.Linear(fanIn, width));
+            fanIn = width;
+        }
+        _layers.Add(nn.Linear(fanIn, outputWidth));
+        RegisterComponents();
+    }
+
+    /// <summary>The Linear layers, input first.</summary>
+    public IReadOnlyList<Linear> Layers => [.. _layers];
+
+    public override Tensor forward(Tensor input)
+    {
+        var activation = input;
+        for (int index = 0; index < _layers.Count; index++)
+        {
+            var layer = _layers[index];
+            var weight = GradientLengthProtection.ApplyAsOneRow(layer.weight!, _settings);
+            var bias = _protectBias ? GradientLengthProtection.ApplyAsOneRow(layer.bias!, _settings) : layer.bias!;
+            var output = GradientLengthProtection.Apply(nn.functional.linear(activation, weight, bias), _settings);
+            activation = index < _layers.Count - 1 ? nn.functional.relu(output) : output;
+        }
+        return activation;
+    }
+}

@@ -1,0 +1,26 @@
+using LogicNets.Continuous.Training;
+using LogicNets.Tasks.Learning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Product;
+
+/// <summary><c>product</c> — the outer-product layer learner (<see cref="OuterProductNetwork"/>).</summary>
+public sealed class ProductLearner(LearnerRequest request) : TorchLearner(request, defaultLearningRate: 0.3)
+{
+    public static readonly ModelDescriptor Descriptor = new(
+        "product",
+        "outer product of the (projected) input with itself feeding a linear layer, TorchSharp",
+        "width of the projected input; equal to the input width means no projection (product: size 2 = 5 parameters)",
+        request => new ProductLearner(request));
+
+    public override string Model => "product";
+
+    protected override bool AnnealLearningRate => true;
+
+    public override long ParameterCount =>
+        OuterProductNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Request.Shape.OutputWidth);
+
+    protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
+        new OuterProductNetwork(Request.Shape.InputWidth, Request.Size, Request.Shape.OutputWidth);
+}
