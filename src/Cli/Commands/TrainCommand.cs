@@ -56,6 +56,11 @@ public static class TrainCommand
             if (learner is ISavableLearner savable && record.Status == RunStatus.Ok.Name())
                 console.Out.WriteLine($"model: {savable.Save(directory)}");
             console.Out.WriteLine($"run:   {Path.Combine(directory, "run.csv")}");
+            if (learner is ILayerTelemetry { LayerStats.Count: > 0 } telemetry)
+            {
+                CsvTable.Write(Path.Combine(directory, "layers.csv"), telemetry.LayerStats);
+                console.Out.WriteLine($"layers: {Path.Combine(directory, "layers.csv")} (activation rate, prototype norm, mean cost, collapse per epoch)");
+            }
             PrintScores(console, record, outcome.Data.Train.Rows, outcome.Data.Test.Rows);
             if (outcome.Data.Mode == SplitMode.Sampled)
                 console.Out.WriteLine($"note: {learningTask.InputWidth}-bit inputs are sampled, not enumerated: the training rows are capped at " +

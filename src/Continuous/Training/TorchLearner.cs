@@ -49,6 +49,21 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     /// </summary>
     protected virtual bool AnnealLearningRate => false;
 
+    /// <summary>Parameters of the main optimiser; a learner with meta parameters keeps those for its own optimiser.</summary>
+    protected virtual IEnumerable<TorchSharp.Modules.Parameter> MainParameters(nn.Module<Tensor, Tensor> network) => network.parameters();
+
+    /// <summary>Called once per fit after the network is built and moved to the device.</summary>
+    protected virtual void BeginFit(nn.Module<Tensor, Tensor> network) { }
+
+    /// <summary>An extra loss term added before backward (regularisation), or null.</summary>
+    protected virtual Tensor? Regularization(nn.Module<Tensor, Tensor> network) => null;
+
+    /// <summary>Called after the main backward pass and before the main optimiser steps (meta-learning lives here).</summary>
+    protected virtual void AfterBackward(Tensor output, Tensor target) { }
+
+    /// <summary>Called at the end of every completed epoch.</summary>
+    protected virtual void EndEpoch(int epoch) { }
+
     /// <summary>Builds the network (called once per fit, after the seed is set, so weights are reproducible).</summary>
     protected abstract nn.Module<Tensor, Tensor> BuildNetwork();
 
@@ -62,7 +77,8 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         _network.to(Device);
         _network.train();
 
-        using var optimizer = optim.Adam(_network.parameters(), LearningRate);
+        BeginFit(_network);
+        using var optimizer = optim.Adam(MainParameters(_network), LearningRate);
         using var x = TensorData.Inputs(train, options.Encoding, Device);
         using var y = TensorData.Targets(train, Device);
         var network = _network;
@@ -74,12 +90,26 @@ public abstract class TorchLearner : ILearner, ISavableLearner
             using var scope = NewDisposeScope();
             var index = tensor(rows, dtype: ScalarType.Int64, device: Device);
             optimizer.zero_grad();
-            var loss = Loss(network.forward(x.index_select(0, index)), y.index_select(0, index));
-            loss.backward();
+            var output = network.forward(x.index_select(0, index));
+            var target = y.index_select(0, index);
+            var loss = Loss(output, target);
+            var objective = Regularization(network) is { } penalty ? loss + penalty : loss;
+            objective.backward();
+            AfterBackward(output.detach(), target);
             optimizer.step();
             schedule?.step();
             return loss.item<float>();
-        }, progress, cancellation);
+        }, new EpochHook(this, progress), cancellation);
+    }
+
+    /// <summary>Forwards epoch progress to the caller after letting the learner close its epoch.</summary>
+    private sealed class EpochHook(TorchLearner learner, IProgress<FitProgress>? inner) : IProgress<FitProgress>
+    {
+        public void Report(FitProgress value)
+        {
+            learner.EndEpoch(value.Epoch);
+            inner?.Report(value);
+        }
     }
 
     public float[] Predict(Dataset data)

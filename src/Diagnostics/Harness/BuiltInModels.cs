@@ -1,6 +1,7 @@
 using LogicNets.Continuous.Gramo;
 using LogicNets.Continuous.Mlp;
 using LogicNets.Continuous.Product;
+using LogicNets.Continuous.Spl;
 using LogicNets.Digital.Learners;
 using LogicNets.Digital.LogicTrees;
 using LogicNets.Digital.Mapper;
@@ -15,6 +16,7 @@ public static class BuiltInModels
         MlpLearner.Descriptor,
         MlpGramoLearner.Descriptor,
         ProductLearner.Descriptor,
+        SplLearner.Descriptor,
         GateNetLearner.FixedWiring,
         GateNetLearner.LearnableWiring,
         SerialGateLearner.Descriptor,

@@ -46,6 +46,7 @@ public sealed class RunExecutor(ModelCatalog catalog)
             record.Gates = learner.GateCount;
             record.Params = learner.ParameterCount; // after the fit: a tree's size is known only once grown
             record.SamplesPerSecond = fitSeconds > 0 ? Math.Round(report.SamplesSeen / fitSeconds, 1) : null;
+            RecordSparsity(record, learner);
             // A diverged run has no meaningful predictions; it keeps its status and no scores.
             if (report.Status is RunStatus.Ok or RunStatus.Timeout) Score(record, learner, data);
         }
@@ -56,6 +57,15 @@ public sealed class RunExecutor(ModelCatalog catalog)
         }
         record.WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
         return new Outcome(record, learner, data);
+    }
+
+    private static void RecordSparsity(RunRecord record, ILearner learner)
+    {
+        if (learner is not ILayerTelemetry { LayerStats.Count: > 0 } telemetry) return;
+        int lastEpoch = telemetry.LayerStats.Max(row => row.Epoch);
+        var last = telemetry.LayerStats.Where(row => row.Epoch == lastEpoch).ToList();
+        record.ActivationRate = Math.Round(last.Average(row => row.ActivationRate), 4);
+        record.CollapsedShare = Math.Round(last.Average(row => row.CollapsedShare), 4);
     }
 
     private static void Score(RunRecord record, ILearner learner, TaskData data)

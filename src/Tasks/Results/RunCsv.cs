@@ -5,22 +5,15 @@ namespace LogicNets.Tasks.Results;
 /// <summary>Reads and writes run rows (runs.csv, sweep files).</summary>
 public static class RunCsv
 {
-    private static readonly CsvWriterOptions WriterOptions = new() { NewLine = "\n" };
-
     public static readonly IReadOnlyList<string> Columns =
     [
         "task", "model", "size", "params", "gates", "seed", "train_fraction", "noise", "epochs", "wall_s",
         "train_bit_acc", "test_bit_acc", "test_exact", "baseline_acc", "gain", "mse", "status",
-        "samples_per_s", "solved", "message", "train_rows", "test_rows",
+        "samples_per_s", "solved", "message", "train_rows", "test_rows", "activation_rate", "collapsed_share",
     ];
 
     /// <summary>Replaces <paramref name="path"/> with exactly these rows, atomically.</summary>
-    public static void Write(string path, IEnumerable<RunRecord> rows) =>
-        AtomicFile.Write(path, temp =>
-        {
-            using var writer = CsvWriter.ToFile(temp, WriterOptions);
-            writer.WriteRecords(rows);
-        });
+    public static void Write(string path, IEnumerable<RunRecord> rows) => CsvTable.Write(path, rows);
 
     /// <summary>Reads a run CSV; a file whose header is not the run columns is rejected with the difference named.</summary>
     public static List<RunRecord> Read(string path)

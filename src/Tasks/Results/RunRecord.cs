@@ -39,6 +39,10 @@ public sealed partial record RunRecord
     [CsvColumn("train_rows")] public int? TrainRows { get; set; }
     [CsvColumn("test_rows")] public int? TestRows { get; set; }
 
+    /// <summary>Sparse learners only: last epoch's expert activation rate and never-fired share, averaged over layers.</summary>
+    [CsvColumn("activation_rate")] public double? ActivationRate { get; set; }
+    [CsvColumn("collapsed_share")] public double? CollapsedShare { get; set; }
+
     /// <summary>The identity of a run in a sweep: what <c>--resume</c> compares.</summary>
     public RunKey Key => new(Task, Model, Size, Seed, TrainFraction, Noise);
 }

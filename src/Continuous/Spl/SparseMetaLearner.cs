@@ -1,0 +1,77 @@
+using LogicNets.Continuous.Training;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+using LogicNets.Tasks.Results;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Spl;
+
+/// <summary>
+/// What the SPL-family learners share: prototypes and gates in a separate (meta) Adam optimiser stepped after
+/// M-SAPS adds its gradients, optional adaptive L2 on the computation rows, and per-epoch layer statistics.
+/// </summary>
+public abstract class SparseMetaLearner(LearnerRequest request, double defaultLearningRate)
+    : TorchLearner(request, defaultLearningRate), ILayerTelemetry
+{
+    private optim.Optimizer? _metaOptimizer;
+    private Msaps? _msaps;
+    private SparseLayerStats? _stats;
+    private List<SparseProtoLinear> _layers = [];
+
+    public SplOptions Options { get; init; } = new();
+
+    public IReadOnlyList<LayerStatsRecord> LayerStats => _stats?.Rows ?? [];
+
+    /// <summary>The network's SPL layers with names for the statistics table.</summary>
+    protected abstract IReadOnlyList<(string Name, SparseProtoLinear Layer)> SparseLayers(nn.Module<Tensor, Tensor> network);
+
+    protected override IEnumerable<TorchSharp.Modules.Parameter> MainParameters(nn.Module<Tensor, Tensor> network)
+    {
+        var meta = SparseLayers(network).SelectMany(entry => new[] { entry.Layer.Prototype.Handle, entry.Layer.Gate.Handle }).ToHashSet();
+        return network.parameters().Where(parameter => !meta.Contains(parameter.Handle));
+    }
+
+    protected override void BeginFit(nn.Module<Tensor, Tensor> network)
+    {
+        var named = SparseLayers(network);
+        _layers = named.Select(entry => entry.Layer).ToList();
+        _metaOptimizer?.Dispose();
+        _metaOptimizer = optim.Adam(_layers.SelectMany(layer => new[] { layer.Prototype, layer.Gate }), Options.MetaLearningRate);
+        _msaps = new Msaps(_layers, Options);
+        _stats = new SparseLayerStats(named);
+    }
+
+    protected override Tensor? Regularization(nn.Module<Tensor, Tensor> network)
+    {
+        if (Options.AdaptiveL2 <= 0) return null;
+        Tensor? penalty = null;
+        foreach (var layer in _layers)
+        {
+            var rows = layer.Computation.weight!;
+            // λ follows the current mean row norm, so the pull is proportional to how large the weights have grown.
+            double lambda = Options.AdaptiveL2 * rows.detach().square().sum([1]).sqrt().mean().item<float>();
+            var term = rows.square().sum() * lambda;
+            penalty = penalty is null ? term : penalty + term;
+        }
+        return penalty;
+    }
+
+    protected override void AfterBackward(Tensor output, Tensor target)
+    {
+        _stats!.AddBatch();
+        _msaps!.AddMetaGradients(BatchAccuracy(output, target));
+        _metaOptimizer!.step();
+        _metaOptimizer.zero_grad();
+    }
+
+    protected override void EndEpoch(int epoch) => _stats?.EndEpoch(epoch);
+
+    private double BatchAccuracy(Tensor output, Tensor target)
+    {
+        using var scope = NewDisposeScope();
+        return Request.Shape.Kind == TargetKind.Bits
+            ? output.gt(0).to_type(target.dtype).eq(target).to_type(ScalarType.Float32).mean().item<float>()
+            : 1.0 / (1.0 + nn.functional.mse_loss(output, target).item<float>());
+    }
+}

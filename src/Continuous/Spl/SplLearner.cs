@@ -1,0 +1,32 @@
+using LogicNets.Tasks.Learning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Spl;
+
+/// <summary><c>spl</c> — a stack of Sparse Proto Linear layers with M-SAPS meta-learning and a linear readout.</summary>
+public sealed class SplLearner(LearnerRequest request) : SparseMetaLearner(request, defaultLearningRate: 3e-3)
+{
+    public const int DefaultDepth = 2;
+
+    public static readonly ModelDescriptor Descriptor = new(
+        "spl",
+        "Sparse Proto Linear layers (prototype/gate expert masks, M-SAPS meta-learning) + linear readout, TorchSharp",
+        "experts per layer (--depth sets the SPL layer count, default 2)",
+        request => new SplLearner(request));
+
+    public override string Model => "spl";
+
+    public int Depth { get; } = request.Settings.Depth is < 1
+        ? throw new ArgumentException($"spl depth must be >= 1, got {request.Settings.Depth}")
+        : request.Settings.Depth ?? DefaultDepth;
+
+    public override long ParameterCount =>
+        SplNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);
+
+    protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
+        new SplNetwork(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Options);
+
+    protected override IReadOnlyList<(string Name, SparseProtoLinear Layer)> SparseLayers(nn.Module<Tensor, Tensor> network) =>
+        ((SplNetwork)network).Layers.Select((layer, index) => ($"spl{index}", layer)).ToList();
+}

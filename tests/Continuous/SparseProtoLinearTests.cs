@@ -1,0 +1,94 @@
+using LogicNets.Continuous.Spl;
+using LogicNets.Diagnostics.Harness;
+using LogicNets.Tasks.Definitions;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Tests.Continuous;
+
+public class SparseProtoLinearTests
+{
+    private static SparseProtoLinear Layer(float[,] prototype, float[,] gate)
+    {
+        var layer = new SparseProtoLinear(prototype.GetLength(1), prototype.GetLength(0));
+        using (no_grad())
+        {
+            layer.Prototype.copy_(tensor(prototype));
+            layer.Gate.copy_(tensor(gate));
+            layer.Computation.weight!.fill_(1);
+            layer.Computation.bias!.fill_(0.5);
+        }
+        return layer;
+    }
+
+    [Fact]
+    public void MaskIsExactForwardAndStraightThroughBackward()
+    {
+        using var scope = NewDisposeScope();
+        // Expert 0 points at the input (match 1, cost 0.25): fires. Expert 1 points away (match −1): silent.
+        // Expert 2 points at the input but its gate costs 2: silent.
+        var layer = Layer(new float[,] { { 1, 0 }, { -1, 0 }, { 1, 0 } }, new float[,] { { 0.25f, 0 }, { 0, 0 }, { 2, 0 } });
+        var input = tensor(new float[,] { { 1, 0 } });
+        var output = layer.forward(input);
+        Assert.Equal(new float[] { 1.5f, 0, 0 }, output.data<float>().ToArray());
+        output.sum().backward();
+        // Through the straight-through mask, the firing expert's gate gets ∂y/∂cost = −(μ·x + b) = −1.5 on x1.
+        Assert.Equal(-1.5f, layer.Gate.grad![0, 0].item<float>(), 5);
+        // r = ReLU(match − cost) is 0 for silent experts, so ReLU passes them no gradient.
+        Assert.Equal(0f, layer.Gate.grad![1, 0].item<float>());
+        Assert.Equal(0f, layer.Gate.grad![2, 0].item<float>());
+    }
+
+    [Fact]
+    public void MetaStepPullsGoodPrototypesTowardTheirAnchorsAndPushesBadOnesAway()
+    {
+        using var scope = NewDisposeScope();
+        // All four experts fire on every row (gates 0, prototypes in the positive quadrant like the inputs).
+        var layer = Layer(new float[,] { { 1, 0.2f }, { 0.2f, 1 }, { 1, 0.5f }, { 0.5f, 1 } }, new float[4, 2]);
+        layer.train();
+        var input = tensor(new float[,] { { 1, 1 }, { 2, 1 }, { 1, 2 } });
+        layer.forward(input);
+        // Computational surprise 0.1, 0.2 (good: at or below the median) and 1, 2 (bad: at or above it).
+        using (no_grad())
+            layer.Computation.weight!.grad = tensor(new float[,] { { 0.1f, 0 }, { 0, 0.2f }, { 1, 0 }, { 0, 2 } });
+        var anchor = nn.functional.normalize(input.sum([0]), dim: 0);
+        var before = Alignment(layer.Prototype, anchor);
+
+        new Msaps([layer], new SplOptions()).AddMetaGradients(batchAccuracy: 0.5);
+        using (no_grad()) layer.Prototype.sub_(layer.Prototype.grad! * 0.5);
+
+        var after = Alignment(layer.Prototype, anchor);
+        Assert.True(after[0] > before[0] && after[1] > before[1], $"good: {before[0]}→{after[0]}, {before[1]}→{after[1]}");
+        Assert.True(after[2] < before[2] && after[3] < before[3], $"bad: {before[2]}→{after[2]}, {before[3]}→{after[3]}");
+        // The gate learned something too: surprising experts are asked to cost more.
+        Assert.NotNull(layer.Gate.grad);
+    }
+
+    private static float[] Alignment(Tensor prototype, Tensor anchor) =>
+        nn.functional.normalize(prototype.detach(), dim: -1).matmul(anchor).data<float>().ToArray();
+
+    [Fact]
+    public void DrlnBoundsAndIsProportional()
+    {
+        using var scope = NewDisposeScope();
+        var input = tensor(new float[] { -3, 0.5f, 6, -12 });
+        var output = Drln.Apply(input).data<float>().ToArray();
+        Assert.All(output, value => Assert.InRange(value, -1f, 1f));
+        Assert.Equal(-1f, output[3], 5);
+        for (int i = 0; i < 4; i++) Assert.Equal(input[i].item<float>() / 12f, output[i], 5);
+    }
+
+    [Fact]
+    public void SplLearnsAdd3AndReportsItsLayers()
+    {
+        var outcome = new RunExecutor(BuiltInModels.Catalog).Execute(
+            new RunSpec { Task = TaskName.Parse("add:3"), Model = "spl", Size = 32, Seed = 1, TrainFraction = 1, Epochs = 400 });
+        using var learner = outcome.Learner;
+        Assert.Equal("ok", outcome.Record.Status);
+        Assert.True(outcome.Record.TrainBitAccuracy > 0.95, $"train bit accuracy {outcome.Record.TrainBitAccuracy}");
+        Assert.InRange(outcome.Record.ActivationRate!.Value, 0.01, 0.99);
+        Assert.NotNull(outcome.Record.CollapsedShare);
+        var stats = ((LogicNets.Tasks.Learning.ILayerTelemetry)learner).LayerStats;
+        Assert.Equal(400 * 2, stats.Count);
+    }
+}
