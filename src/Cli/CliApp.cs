@@ -18,6 +18,7 @@ public static class CliApp
             SweepCommand.Create(console),
             BenchCommand.Create(console),
             ReportCommand.Create(console),
+            DiagnoseCommand.Create(console),
             ExportCommand.Create(console),
         };
         var parse = root.Parse(args);

@@ -26,7 +26,7 @@ public class BenchRunnerTests : IDisposable
         Assert.Equal(5, rows.Count);
         Assert.DoesNotContain(rows, r => r.Task == "product" && r.Model == "logic-tree");
 
-        string summary = File.ReadAllText(Path.Combine(_dir, BenchRunner.SummaryFile));
+        string summary = File.ReadAllText(Path.Combine(_dir, LogicNets.Diagnostics.Reports.PurificationReport.SummaryFile));
         foreach (var group in rows.GroupBy(r => (r.Task, r.Model)))
         {
             var best = SummaryReport.Best(group)!;

@@ -1,3 +1,4 @@
+using LogicNets.Diagnostics.Reports;
 using System.CommandLine;
 using LogicNets.Cli.Progress;
 using LogicNets.Diagnostics.Harness;
@@ -43,7 +44,8 @@ public static class BenchCommand
                 spec => spec with { Settings = spec.Settings with { Device = deviceName } }, cancellation));
             console.Out.WriteLine($"{result.Ran} runs written, {result.Skipped} already present");
             console.Out.WriteLine($"results: {Path.Combine(directory, BenchRunner.RunsFile)}");
-            console.Out.WriteLine($"summary: {Path.Combine(directory, BenchRunner.SummaryFile)}");
+            console.Out.WriteLine($"curves:  {Path.Combine(directory, PurificationReport.CurvesFile)} (verdicts), plots in {Path.Combine(directory, PurificationReport.PlotFolder)}");
+            console.Out.WriteLine($"summary: {Path.Combine(directory, PurificationReport.SummaryFile)}");
             if (result.Cancelled)
             {
                 console.Error.WriteLine("interrupted: rerun the same command with --resume to finish the suite");

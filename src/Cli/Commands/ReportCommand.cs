@@ -1,17 +1,18 @@
+using LogicNets.Diagnostics.Reports;
 using System.CommandLine;
 using LogicNets.Diagnostics.Harness;
 using LogicNets.Tasks.Results;
 
 namespace LogicNets.Cli.Commands;
 
-/// <summary><c>logicnets report</c>: merges run CSVs (shards of a sweep or suite) into one runs.csv and summary.md.</summary>
+/// <summary><c>logicnets report</c>: merges run CSVs (shards of a sweep or suite) into runs.csv, curves.csv, plots and summary.md.</summary>
 public static class ReportCommand
 {
     public static Command Create(CliConsole console)
     {
         var files = new Argument<string[]>("files") { Description = "run CSV files to merge (shards, sweeps, bench runs.csv)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "output folder for the merged runs.csv and summary.md", Required = true };
-        var command = new Command("report", "merge run CSVs (e.g. shards) into runs.csv and summary.md") { files, output };
+        var command = new Command("report", "merge run CSVs (e.g. shards) into runs.csv, curves.csv (verdicts), accuracy-vs-size plots and summary.md") { files, output };
 
         CommandBody.Attach(command, console, (parse, _) =>
         {
@@ -29,10 +30,11 @@ public static class ReportCommand
                 }
             }
             RunCsv.Write(Path.Combine(directory, BenchRunner.RunsFile), merged);
-            BenchRunner.WriteSummary(directory, $"LogicNets (.NET) report — {inputs.Length} file(s) merged", merged);
+            var report = PurificationReport.Write(directory, $"LogicNets (.NET) report — {inputs.Length} file(s) merged", merged);
             console.Out.WriteLine($"{merged.Count} runs from {inputs.Length} file(s){(duplicates > 0 ? $", {duplicates} duplicate runs dropped (first kept)" : "")}");
             console.Out.WriteLine($"results: {Path.Combine(directory, BenchRunner.RunsFile)}");
-            console.Out.WriteLine($"summary: {Path.Combine(directory, BenchRunner.SummaryFile)}");
+            console.Out.WriteLine($"curves:  {report.Curves} (verdicts); {report.Plots.Count} plot(s) in {Path.Combine(directory, PurificationReport.PlotFolder)}");
+            console.Out.WriteLine($"summary: {report.Summary}");
             return ExitCodes.Success;
         });
         return command;

@@ -1,3 +1,5 @@
+using LogicNets.Diagnostics.Plots;
+using LogicNets.Diagnostics.PossibilitySpace;
 using System.CommandLine;
 using LogicNets.Cli.Progress;
 using LogicNets.Diagnostics.Harness;
@@ -17,9 +19,10 @@ public static class SweepCommand
         var shard = new Option<string?>("--shard") { Description = $"run only shard i of n ({Shard.ValidForms}); merge with 'logicnets report'" };
         var resume = new Option<bool>("--resume") { Description = "keep the rows already in --out and run only the missing ones" };
         var force = new Option<bool>("--force") { Description = "overwrite an existing --out" };
+        var plot = new Option<string?>("--plot") { Description = "also draw accuracy vs size (one line per model, verdict in the legend) to this PNG and print the verdicts" };
         var training = new TrainingOptionSet();
         var command = new Command("sweep", "train learners over a range of sizes and seeds; one CSV row per run")
-            { task, models, sizes, seeds, output, shard, resume, force };
+            { task, models, sizes, seeds, output, shard, resume, force, plot };
         training.AddTo(command);
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
@@ -34,11 +37,20 @@ public static class SweepCommand
             var existing = Parsing.Existing(parse.GetValue(resume), parse.GetValue(force));
             var template = training.Apply(parse, new RunSpec { Task = learningTask, Model = "", Size = 1 });
             string csv = OutputPath.EnsureWritableFile(parse.GetValue(output)!);
+            string? png = parse.GetValue(plot) is { } plotPath ? OutputPath.EnsureWritableFile(plotPath) : null;
 
             var plan = SweepPlan.Grid([learningTask], modelNames, sizeList, seedCount, template);
             var runner = new SweepRunner(new RunExecutor(BuiltInModels.Catalog));
             var result = SweepDisplay.Run(console, observer => runner.Run(plan, csv, shardSpec, existing, observer, cancellation));
             console.Out.WriteLine($"{result.Ran} runs written, {result.Skipped} already present: {csv}");
+            var curves = AccuracyCurve.FromRuns(result.Rows);
+            foreach (var curve in curves)
+                console.Out.WriteLine($"verdict {curve.Model,-12} {curve.Verdict.Name,-12} {curve.Verdict.Reason}");
+            if (png is not null)
+            {
+                AccuracyPlot.Save(png, learningTask.Name, curves);
+                console.Out.WriteLine($"plot: {png}");
+            }
             if (result.Cancelled)
             {
                 console.Error.WriteLine("interrupted: rerun the same command with --resume to finish the sweep");

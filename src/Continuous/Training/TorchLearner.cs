@@ -37,6 +37,12 @@ public abstract class TorchLearner : ILearner, ISavableLearner
 
     protected LearnerRequest Request { get; }
 
+    /// <summary>The trained network (null before Fit), for diagnostics.</summary>
+    public nn.Module<Tensor, Tensor>? Network => _network;
+
+    /// <summary>The input encoding the last fit used.</summary>
+    public InputEncoding Encoding => _encoding;
+
     protected Device Device { get; }
 
     protected double LearningRate { get; }

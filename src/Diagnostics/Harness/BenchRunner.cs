@@ -3,21 +3,17 @@ using LogicNets.Tasks.Results;
 
 namespace LogicNets.Diagnostics.Harness;
 
-/// <summary>Runs a suite (or one shard of it) into an output folder: runs.csv, then summary.md from those rows.</summary>
+/// <summary>Runs a suite (or one shard of it) into an output folder: runs.csv, then the report (curves.csv, plots, summary.md) from those rows.</summary>
 public sealed class BenchRunner(SweepRunner sweeps)
 {
     public const string RunsFile = "runs.csv";
-    public const string SummaryFile = "summary.md";
 
     public SweepRunner.Result Run(BenchSuite suite, string outDir, Shard shard, ExistingOutput existing, ISweepObserver? observer = null,
         Func<RunSpec, RunSpec>? adjust = null, CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(outDir);
         var result = sweeps.Run(suite.Plan(adjust), Path.Combine(outDir, RunsFile), shard, existing, observer, cancellation);
-        WriteSummary(outDir, $"LogicNets (.NET) bench — suite {suite.Name}" + (shard == Shard.All ? "" : $", shard {shard}"), result.Rows);
+        PurificationReport.Write(outDir, $"LogicNets (.NET) bench — suite {suite.Name}" + (shard == Shard.All ? "" : $", shard {shard}"), result.Rows);
         return result;
     }
-
-    public static void WriteSummary(string outDir, string title, IReadOnlyList<RunRecord> rows) =>
-        AtomicFile.WriteAllText(Path.Combine(outDir, SummaryFile), SummaryReport.Render(title, rows));
 }

@@ -1,3 +1,4 @@
+using LogicNets.Diagnostics.PossibilitySpace;
 using System.Globalization;
 using System.Text;
 using LogicNets.Tasks.Learning;
@@ -24,34 +25,44 @@ public static class SummaryReport
     /// <summary>Only finished runs count; timeouts, divergences and failures are reported, never averaged in.</summary>
     public static bool IsScored(RunRecord run) => run.Status == RunStatus.Ok.Name();
 
-    public static string Render(string title, IReadOnlyList<RunRecord> runs)
+    public static string Render(string title, IReadOnlyList<RunRecord> runs) =>
+        Render(title, runs, AccuracyCurve.FromRuns(runs), new Dictionary<(string, double, double), string>());
+
+    /// <summary>The summary with each learner's accuracy-vs-size verdict and a link to each task's picture.</summary>
+    public static string Render(string title, IReadOnlyList<RunRecord> runs, IReadOnlyList<AccuracyCurve> curves,
+        IReadOnlyDictionary<(string, double, double), string> plots)
     {
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine($"# {title}").AppendLine();
         md.AppendLine(inv, $"{runs.Count} runs, {runs.Sum(r => r.WallSeconds):0.0} s of training wall time in total.");
         md.AppendLine("Best per learner: the run with the highest test exact-match (then gain over the memorise-and-coin-flip baseline); for real-valued tasks the lowest test MSE.");
+        md.AppendLine("Verdict: the shape of test accuracy (bit tasks) or the solved share (real tasks) against model size over status-ok runs — " +
+                      "*jump* (the architecture expresses the rule from that size on), *sigmoid* (accuracy creeps with size), *flat*, or *inconclusive* (see curves.csv for the reason).");
         md.AppendLine();
         foreach (var task in runs.GroupBy(r => (r.Task, r.TrainFraction, r.Noise)))
         {
             md.AppendLine(inv, $"## {task.Key.Task} (train fraction {task.Key.TrainFraction}, noise {task.Key.Noise})").AppendLine();
+            if (plots.TryGetValue(task.Key, out string? plot)) md.AppendLine($"![{task.Key.Task} accuracy vs size]({plot.Replace('\\', '/')})").AppendLine();
             bool real = task.All(r => r.TestBitAccuracy is null && r.Mse is not null || !IsScored(r));
             md.AppendLine(real
-                ? "| learner | best test MSE | solved (NMU) | at size | params | scored runs | not scored |"
-                : "| learner | best test exact | test bit acc | baseline | gain | at size | params | scored runs | not scored |");
-            md.AppendLine(real ? "|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|---|");
+                ? "| learner | best test MSE | solved (NMU) | at size | params | verdict | scored runs | not scored |"
+                : "| learner | best test exact | test bit acc | baseline | gain | at size | params | verdict | scored runs | not scored |");
+            md.AppendLine(real ? "|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|---|---|");
             foreach (var model in task.GroupBy(r => r.Model))
             {
                 var best = Best(model);
+                var curve = curves.FirstOrDefault(c => c.Task == task.Key.Task && c.TrainFraction == task.Key.TrainFraction && c.Noise == task.Key.Noise && c.Model == model.Key);
+                string verdict = curve is null ? "—" : curve.Verdict.JumpSize is { } jump ? $"{curve.Verdict.Name} at size {jump:G4}" : curve.Verdict.Name;
                 int scored = model.Count(IsScored);
                 string unscored = string.Join(", ", model.Where(r => !IsScored(r)).GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}"));
                 if (unscored.Length == 0) unscored = "—";
                 if (best is null)
-                    md.AppendLine(real ? $"| {model.Key} | — | — | — | — | 0 | {unscored} |" : $"| {model.Key} | — | — | — | — | — | — | 0 | {unscored} |");
+                    md.AppendLine(real ? $"| {model.Key} | — | — | — | — | {verdict} | 0 | {unscored} |" : $"| {model.Key} | — | — | — | — | — | — | {verdict} | 0 | {unscored} |");
                 else if (real)
-                    md.AppendLine(inv, $"| {model.Key} | {best.Mse:G3} | {(best.Solved == true ? "yes" : "no")} | {best.Size} | {best.Params} | {scored} | {unscored} |");
+                    md.AppendLine(inv, $"| {model.Key} | {best.Mse:G3} | {(best.Solved == true ? "yes" : "no")} | {best.Size} | {best.Params} | {verdict} | {scored} | {unscored} |");
                 else
-                    md.AppendLine(inv, $"| {model.Key} | {best.TestExact:0.000} | {best.TestBitAccuracy:0.000} | {best.BaselineAccuracy:0.000} | {best.Gain:+0.000;-0.000;0.000} | {best.Size} | {best.Params} | {scored} | {unscored} |");
+                    md.AppendLine(inv, $"| {model.Key} | {best.TestExact:0.000} | {best.TestBitAccuracy:0.000} | {best.BaselineAccuracy:0.000} | {best.Gain:+0.000;-0.000;0.000} | {best.Size} | {best.Params} | {verdict} | {scored} | {unscored} |");
             }
             md.AppendLine();
         }
