@@ -38,6 +38,21 @@ public class BenchRunnerTests : IDisposable
             // The best row really is the best: no other scored run of the pair has a higher exact-match.
             if (best.TestExact is { } exact) Assert.All(group.Where(SummaryReport.IsScored), r => Assert.True(r.TestExact <= exact));
         }
+
+        // curves.csv: one verdict per (task, model) with a finished run; two sizes are too few, and the summary says the same.
+        var curves = File.ReadAllLines(Path.Combine(_dir, PurificationReport.CurvesFile));
+        Assert.StartsWith("task,train_fraction,noise,model,metric,verdict", curves[0]);
+        Assert.Equal(rows.Where(SummaryReport.IsScored).Select(r => (r.Task, r.Model)).Distinct().Count(), curves.Length - 1);
+        Assert.All(curves.Skip(1), line => Assert.Contains(",inconclusive,", line));
+        Assert.Contains("| inconclusive |", summary);
+        // One accuracy-vs-size picture per task, linked from the summary.
+        foreach (string task in new[] { "add_2", "product" })
+        {
+            string plot = Path.Combine(PurificationReport.PlotFolder, PurificationReport.PlotName(task.Replace('_', ':'), task == "product" ? 1.0 : 0.5, 0));
+            var bytes = File.ReadAllBytes(Path.Combine(_dir, plot));
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+            Assert.Contains($"]({plot})", summary);
+        }
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

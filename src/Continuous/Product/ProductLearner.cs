@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Product;
 
 /// <summary><c>product</c> — the outer-product layer learner (<see cref="OuterProductNetwork"/>).</summary>
-public sealed class ProductLearner(LearnerRequest request) : TorchLearner(request, defaultLearningRate: 0.3)
+public sealed class ProductLearner(LearnerRequest request) : TorchLearner(request, DefaultLearningRate(request.Size))
 {
     public static readonly ModelDescriptor Descriptor = new(
         "product",
@@ -15,6 +15,10 @@ public sealed class ProductLearner(LearnerRequest request) : TorchLearner(reques
         request => new ProductLearner(request));
 
     public override string Model => "product";
+
+    /// <summary>0.3 at width 2, falling as 1/width: the head's fan-in grows as width², and a fixed rate that settles
+    /// the 4-feature head exactly makes the wide ones oscillate (measured: width 64 failed at 0.3).</summary>
+    public static double DefaultLearningRate(int width) => 0.6 / Math.Max(1, width);
 
     protected override bool AnnealLearningRate => true;
 

@@ -51,7 +51,7 @@ public static class InformationVanishing
         var last = rows[^1];
         if (last.InputDependence >= IgnoringThreshold && last.VarianceShare >= IgnoringThreshold * IgnoringThreshold) return null;
         return $"output of {last.Layer} varies with the input by {last.InputDependence:P1} (variance share {last.VarianceShare:P2}): " +
-               "the weights are near zero and the bias carries the label";
+               "the output is its zero-input value, so the biases, not the input, decide it (trained: weights near zero, bias carries the label)";
     }
 
     private static double InputDependence(Tensor output, Tensor zeroOutput)
