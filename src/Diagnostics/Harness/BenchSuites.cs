@@ -11,13 +11,13 @@ public static class BenchSuites
 
     public static BenchSuite Quick => new(
         "quick",
-        "every learner on add:4, parity:8:2, noisy-xor, a mixture and product at 4 sizes (enough for a verdict), 1 seed (minutes on 2 cores)",
+        "every learner on add:4, parity:8:2, noisy-xor, a mixture and product at 4 sizes (2, 4, 8, 32: enough for a verdict), 1 seed (minutes on 2 cores)",
         [
-            new("add:4", 0.5, Learners, [4, 8, 32, 64], 1, QuickBudget),
-            new("parity:8:2", 0.5, Learners, [4, 8, 32, 64], 1, QuickBudget),
-            new("noisy-xor", 1.0, Learners, [4, 8, 32, 64], 1, QuickBudget),
-            new("mix:xor2,and2,maj3:d3", 0.5, Learners, [4, 8, 32, 64], 1, QuickBudget),
-            new("product", 1.0, Learners, [4, 8, 32, 64], 1, QuickBudget),
+            new("add:4", 0.5, Learners, [2, 4, 8, 32], 1, QuickBudget),
+            new("parity:8:2", 0.5, Learners, [2, 4, 8, 32], 1, QuickBudget),
+            new("noisy-xor", 1.0, Learners, [2, 4, 8, 32], 1, QuickBudget),
+            new("mix:xor2,and2,maj3:d3", 0.5, Learners, [2, 4, 8, 32], 1, QuickBudget),
+            new("product", 1.0, Learners, [2, 4, 8, 32], 1, QuickBudget),
         ]);
 
     public static BenchSuite Full
