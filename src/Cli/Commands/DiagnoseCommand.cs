@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using LogicNets.Cli.Progress;
 using LogicNets.Continuous.Torch;
-using LogicNets.Continuous.Training;
 using LogicNets.Diagnostics.Diagnosis;
 using LogicNets.Diagnostics.Harness;
 using LogicNets.Diagnostics.Inspection;
@@ -42,25 +41,22 @@ public static class DiagnoseCommand
             if (sizeValue < 1) throw new UsageException($"--size must be >= 1, got {sizeValue}");
             var spec = training.Apply(parse, new RunSpec { Task = learningTask, Model = modelName, Size = sizeValue, Seed = parse.GetValue(seed) });
             if (parse.GetValue(untrained)) spec = spec with { Epochs = 0 };
-            using (var probeLearner = BuiltInModels.Catalog.Get(modelName).Create(new LearnerRequest(LearnerShape.Of(learningTask), sizeValue, spec.Settings)))
-                if (probeLearner is not TorchLearner)
-                    throw new UsageException($"diagnose cannot inspect '{modelName}': it has no weight matrices (diagnose covers mlp, mlp-gramo, product and spl)");
+            // Refuse uninspectable learners before spending the training time.
+            using (var unfitted = BuiltInModels.Catalog.Get(modelName).Create(new LearnerRequest(LearnerShape.Of(learningTask), sizeValue, spec.Settings)))
+            {
+                try { LayerStack.RequireInspectable(unfitted); }
+                catch (NotSupportedException e) { throw new UsageException(e.Message); }
+            }
             string directory = OutputPath.EnsureWritableDirectory(parse.GetValue(output)!);
 
             console.Out.WriteLine($"diagnose {RunResultLine.Describe(spec)} → {directory}");
-            var outcome = SweepDisplay.Run(console, observer =>
-            {
-                observer.RunStarted(1, 1, spec);
-                var result = new RunExecutor(BuiltInModels.Catalog).Execute(spec, new EpochRelay(spec, observer), cancellation);
-                observer.RunFinished(1, 1, result.Record);
-                return result;
-            });
+            var outcome = SweepDisplay.RunOne(console, spec, cancellation);
             using var learner = outcome.Learner;
             RunCsv.Write(Path.Combine(directory, "run.csv"), [outcome.Record]);
             if (outcome.Record.Status is not ("ok" or "timeout"))
                 throw new UsageException($"training ended with status {outcome.Record.Status} ({outcome.Record.Message}); nothing to diagnose");
 
-            var torchLearner = (TorchLearner)learner;
+            var torchLearner = LayerStack.RequireInspectable(learner);
             var stages = LayerStack.Of(learner);
             var sample = outcome.Data.Train.Rows > InspectedRows && learningTask is BitTask bits ? TaskDataFactory.Sample(bits, InspectedRows, spec.Seed) : outcome.Data.Train;
             using var scope = NewDisposeScope();

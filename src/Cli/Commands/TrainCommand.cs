@@ -43,13 +43,7 @@ public static class TrainCommand
                 parse.GetValue(output) ?? Path.Combine("runs", $"{learningTask.Name.Replace(':', '_').Replace(',', '_')}-{modelName}-{sizeValue}-s{seedValue}"));
 
             console.Out.WriteLine($"train {RunResultLine.Describe(spec)} → {directory}");
-            var outcome = SweepDisplay.Run(console, observer =>
-            {
-                observer.RunStarted(1, 1, spec);
-                var result = new RunExecutor(BuiltInModels.Catalog).Execute(spec, new EpochRelay(spec, observer), cancellation);
-                observer.RunFinished(1, 1, result.Record);
-                return result;
-            });
+            var outcome = SweepDisplay.RunOne(console, spec, cancellation);
             using var learner = outcome.Learner;
             var record = outcome.Record;
             RunCsv.Write(Path.Combine(directory, "run.csv"), [record]);

@@ -20,9 +20,7 @@ public sealed class MlpGramoLearner(LearnerRequest request) : TorchLearner(reque
 
     public override string Model => "mlp-gramo";
 
-    public int Depth { get; } = request.Settings.Depth is < 1
-        ? throw new ArgumentException($"mlp-gramo depth must be >= 1, got {request.Settings.Depth}")
-        : request.Settings.Depth ?? MlpLearner.DefaultDepth;
+    public int Depth { get; } = request.LayerDepth("mlp-gramo", MlpLearner.DefaultDepth);
 
     public override long ParameterCount =>
         MlpNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);

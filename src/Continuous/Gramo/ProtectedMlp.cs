@@ -23,15 +23,8 @@ public sealed class ProtectedMlp : nn.Module<Tensor, Tensor>
         settings.Validate();
         _settings = settings;
         _protectBias = protectBias;
-        // The same Linear modules in the same order as MlpNetwork.Create, so a seed gives identical weights.
         _layers = new ModuleList<Linear>();
-        int fanIn = inputWidth;
-        for (int layer = 0; layer < depth; layer++)
-        {
-            _layers.Add(nn.Linear(fanIn, width));
-            fanIn = width;
-        }
-        _layers.Add(nn.Linear(fanIn, outputWidth));
+        foreach (var layer in MlpNetwork.Layers(inputWidth, width, depth, outputWidth)) _layers.Add(layer);
         RegisterComponents();
     }
 

@@ -21,9 +21,7 @@ public sealed class MlpLearner(LearnerRequest request) : TorchLearner(request, d
 
     public override string Model => "mlp";
 
-    public int Depth { get; } = request.Settings.Depth is < 1
-        ? throw new ArgumentException($"mlp depth must be >= 1, got {request.Settings.Depth}")
-        : request.Settings.Depth ?? DefaultDepth;
+    public int Depth { get; } = request.LayerDepth("mlp", DefaultDepth);
 
     public override long ParameterCount =>
         MlpNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);

@@ -39,9 +39,6 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
 
     public Parameter Gate { get; }
 
-    /// <summary>Overrides the prototype used in forward (the PRC residual stream); null means <see cref="Prototype"/>.</summary>
-    public Tensor? EffectivePrototype { get; set; }
-
     /// <summary>The last training batch's input (detached), for the meta step.</summary>
     public Tensor? LastInput { get; private set; }
 
@@ -61,8 +58,7 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     /// <summary>match = cos(x, p) for a batch of inputs; an all-zero input matches nothing (0).</summary>
     public Tensor Match(Tensor input)
     {
-        var prototype = EffectivePrototype ?? Prototype;
-        return nn.functional.normalize(input, dim: -1).matmul(nn.functional.normalize(prototype, dim: -1).t());
+        return nn.functional.normalize(input, dim: -1).matmul(nn.functional.normalize(Prototype, dim: -1).t());
     }
 
     public override Tensor forward(Tensor input)

@@ -17,9 +17,7 @@ public sealed class SplLearner(LearnerRequest request) : SparseMetaLearner(reque
 
     public override string Model => "spl";
 
-    public int Depth { get; } = request.Settings.Depth is < 1
-        ? throw new ArgumentException($"spl depth must be >= 1, got {request.Settings.Depth}")
-        : request.Settings.Depth ?? DefaultDepth;
+    public int Depth { get; } = request.LayerDepth("spl", DefaultDepth);
 
     public override long ParameterCount =>
         SplNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);

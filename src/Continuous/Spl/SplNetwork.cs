@@ -28,6 +28,8 @@ public sealed class SplNetwork : nn.Module<Tensor, Tensor>
 
     public IReadOnlyList<SparseProtoLinear> Layers => [.. _layers];
 
+    public Linear Readout => _readout;
+
     public override Tensor forward(Tensor input)
     {
         var activation = input;

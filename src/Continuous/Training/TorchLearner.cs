@@ -88,8 +88,7 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         using var x = TensorData.Inputs(train, options.Encoding, Device);
         using var y = TensorData.Targets(train, Device);
         var network = _network;
-        int batch = Math.Min(BatchSize, train.Rows);
-        long totalSteps = (long)(options.Epochs ?? MinibatchLoop.DefaultEpochs(train.Rows, BatchSize)) * ((train.Rows + batch - 1) / batch);
+        long totalSteps = MinibatchLoop.TotalSteps(train.Rows, BatchSize, options.Epochs);
         var schedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(optimizer, (int)Math.Min(totalSteps, int.MaxValue)) : null;
         return MinibatchLoop.Run(train.Rows, BatchSize, options, rows =>
         {

@@ -15,6 +15,13 @@ public static class GradientProbe
         public double[] Rms { get; } = Enumerable.Repeat(double.NaN, slots).ToArray();
     }
 
+    /// <summary>Root mean square of a tensor, in float64.</summary>
+    public static double Rms(Tensor values)
+    {
+        using var scope = NewDisposeScope();
+        return values.detach().to_type(ScalarType.Float64).square().mean().sqrt().item<double>();
+    }
+
     public static Tensor Attach(Tensor input, Recorder recorder, int slot) =>
         input.requires_grad ? ProbeFunction.apply(input, recorder, slot) : input;
 
@@ -33,8 +40,7 @@ public static class GradientProbe
         {
             var recorder = (Recorder)ctx.get_data("recorder");
             int slot = (int)ctx.get_data("slot");
-            using (no_grad())
-                recorder.Rms[slot] = gradOutput.to_type(ScalarType.Float64).square().mean().sqrt().item<double>();
+            recorder.Rms[slot] = Rms(gradOutput);
             return [gradOutput, null!, null!];
         }
     }

@@ -44,7 +44,7 @@ public static class GradientProfile
         for (int index = 0; index < stages.Count; index++)
         {
             var gradient = stages[index].Weight?.grad;
-            double? weightRms = gradient is null ? null : gradient.to_type(ScalarType.Float64).square().mean().sqrt().item<double>();
+            double? weightRms = gradient is null ? null : GradientProbe.Rms(gradient);
             rows.Add(new GradientRow(stages[index].Name, index + 1, weightRms, recorder.Rms[index]));
         }
         foreach (var weight in weights) weight!.grad = null;

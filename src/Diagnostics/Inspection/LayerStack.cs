@@ -13,13 +13,13 @@ namespace LogicNets.Diagnostics.Inspection;
 public static class LayerStack
 {
     /// <summary>Stages of a learner's trained network; learners without weight matrices are refused by name.</summary>
-    public static IReadOnlyList<LayerStage> Of(ILearner learner)
-    {
-        if (learner is not TorchLearner torchLearner)
-            throw new NotSupportedException(
-                $"'{learner.Model}' has no weight matrices to inspect: diagnose covers the TorchSharp learners (mlp, mlp-gramo, product, spl)");
-        return Of(torchLearner.Network ?? throw new InvalidOperationException($"{learner.Model}: diagnose needs a trained network"));
-    }
+    public static IReadOnlyList<LayerStage> Of(ILearner learner) =>
+        Of(RequireInspectable(learner).Network ?? throw new InvalidOperationException($"{learner.Model}: diagnose needs a trained network"));
+
+    /// <summary>The learner as a TorchSharp learner, or an exception naming why it cannot be inspected.</summary>
+    public static TorchLearner RequireInspectable(ILearner learner) => learner as TorchLearner
+        ?? throw new NotSupportedException(
+            $"diagnose cannot inspect '{learner.Model}': it has no weight matrices (diagnose covers mlp, mlp-gramo, product and spl)");
 
     /// <summary>Stages of a network built from Linear/ReLU sequences, protected MLPs, SPL stacks or outer-product layers.</summary>
     public static IReadOnlyList<LayerStage> Of(nn.Module<Tensor, Tensor> network) => network switch
@@ -30,7 +30,7 @@ public static class LayerStack
             .ToList(),
         SplNetwork spl => [
             .. spl.Layers.Select((layer, index) => new LayerStage($"spl{index}", "SparseProtoLinear", layer.Computation.weight, layer.Computation.bias, false, layer.forward)),
-            Affine("readout", spl.named_children().Select(child => child.module).OfType<Linear>().Single(), relu: false),
+            Affine("readout", spl.Readout, relu: false),
         ],
         OuterProductNetwork product => [new LayerStage("outer-product", "OuterProductNetwork", null, null, false, product.forward)],
         _ => throw new NotSupportedException($"diagnose cannot inspect a network of type {network.GetType().Name}"),

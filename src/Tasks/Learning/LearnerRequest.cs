@@ -4,7 +4,13 @@ using LogicNets.Tasks.Definitions;
 namespace LogicNets.Tasks.Learning;
 
 /// <summary>What a model factory needs to build a learner for a task.</summary>
-public sealed record LearnerRequest(LearnerShape Shape, int Size, ModelSettings Settings);
+public sealed record LearnerRequest(LearnerShape Shape, int Size, ModelSettings Settings)
+{
+    /// <summary>The requested layer count, or <paramref name="defaultDepth"/>; below 1 is refused naming the model.</summary>
+    public int LayerDepth(string model, int defaultDepth) => Settings.Depth is < 1
+        ? throw new ArgumentException($"{model} depth must be >= 1, got {Settings.Depth}")
+        : Settings.Depth ?? defaultDepth;
+}
 
 /// <summary>The input/output shape of a task as a learner sees it.</summary>
 public sealed record LearnerShape(int InputWidth, int OutputWidth, TargetKind Kind)

@@ -23,6 +23,13 @@ public static class MinibatchLoop
         return Math.Clamp((stepBudget + stepsPerEpoch - 1) / stepsPerEpoch, 1, MaxDefaultEpochs);
     }
 
+    /// <summary>Optimizer steps a run of <paramref name="epochs"/> (or the default epoch count) takes.</summary>
+    public static long TotalSteps(int rows, int batchSize, int? epochs)
+    {
+        int batch = Math.Max(1, Math.Min(batchSize, rows));
+        return (long)(epochs ?? DefaultEpochs(rows, batchSize)) * ((rows + batch - 1) / batch);
+    }
+
     /// <param name="step">Trains on the given rows and returns the batch's mean loss.</param>
     public static FitReport Run(int rows, int batchSize, FitOptions options, Func<long[], double> step,
         IProgress<FitProgress>? progress, CancellationToken cancellation, int stepBudget = DefaultStepBudget)
