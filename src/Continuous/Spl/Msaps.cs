@@ -42,7 +42,7 @@ public sealed class Msaps(IReadOnlyList<SparseProtoLinear> layers, SplOptions op
         var anchors = nn.functional.normalize(mask.t().matmul(x), dim: -1);
 
         var prototype = layer.Prototype;
-        var alignment = (nn.functional.normalize(prototype, dim: -1) * anchors).sum([1]);
+        var alignment = (nn.functional.normalize(layer.MetaPrototype, dim: -1) * anchors).sum([1]);
         var (goodTerm, badTerm) = options.PrototypeSign == PrototypeLossSign.PullGoodPushBad
             ? (1 - alignment, 1 + alignment)
             : (1 + alignment, 1 - alignment);

@@ -58,8 +58,27 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     /// <summary>match = cos(x, p) for a batch of inputs; an all-zero input matches nothing (0).</summary>
     public Tensor Match(Tensor input)
     {
-        return nn.functional.normalize(input, dim: -1).matmul(nn.functional.normalize(Prototype, dim: -1).t());
+        return nn.functional.normalize(input, dim: -1).matmul(nn.functional.normalize(EffectivePrototype, dim: -1).t());
     }
+
+    private Tensor? _prototypeResidual;
+
+    /// <summary>
+    /// Sets an offset added to p in the following forward passes (the PRC stream of MoIE); null removes it. Its graph
+    /// is kept, so whatever produced it learns through the main loss.
+    /// </summary>
+    public void UsePrototypeResidual(Tensor? residual)
+    {
+        if (residual is not null && !residual.shape.SequenceEqual(Prototype.shape))
+            throw new ArgumentException($"prototype residual of shape [{string.Join(", ", residual.shape)}] does not fit prototypes [{OutputWidth}, {InputWidth}]");
+        _prototypeResidual = residual;
+    }
+
+    /// <summary>The prototype the match uses: p, or p plus the residual set by <see cref="UsePrototypeResidual"/>.</summary>
+    public Tensor EffectivePrototype => _prototypeResidual is null ? Prototype : Prototype + _prototypeResidual;
+
+    /// <summary>The effective prototype with the residual held constant: what M-SAPS moves through p alone.</summary>
+    public Tensor MetaPrototype => _prototypeResidual is null ? Prototype : Prototype + _prototypeResidual.detach();
 
     public override Tensor forward(Tensor input)
     {

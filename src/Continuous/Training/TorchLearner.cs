@@ -14,8 +14,6 @@ namespace LogicNets.Continuous.Training;
 /// </summary>
 public abstract class TorchLearner : ILearner, ISavableLearner
 {
-    private const int PredictChunk = 65536;
-
     private nn.Module<Tensor, Tensor>? _network;
     private InputEncoding _encoding = InputEncoding.ZeroOne;
 
@@ -55,6 +53,12 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     /// </summary>
     protected virtual bool AnnealLearningRate => false;
 
+    /// <summary>
+    /// Rows per prediction chunk. Tensors of hundreds of megabytes cost more in fresh pages than in arithmetic, so a
+    /// learner whose activations are much wider than its input (one token per bit) asks for smaller chunks.
+    /// </summary>
+    protected virtual int PredictChunk => 65536;
+
     /// <summary>Parameters of the main optimiser; a learner with meta parameters keeps those for its own optimiser.</summary>
     protected virtual IEnumerable<TorchSharp.Modules.Parameter> MainParameters(nn.Module<Tensor, Tensor> network) => network.parameters();
 
@@ -88,7 +92,7 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         using var x = TensorData.Inputs(train, options.Encoding, Device);
         using var y = TensorData.Targets(train, Device);
         var network = _network;
-        long totalSteps = MinibatchLoop.TotalSteps(train.Rows, BatchSize, options.Epochs);
+        long totalSteps = MinibatchLoop.TotalSteps(train.Rows, BatchSize, MinibatchLoop.EpochsFor(options, train.Rows, BatchSize));
         var schedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(optimizer, (int)Math.Min(totalSteps, int.MaxValue)) : null;
         return MinibatchLoop.Run(train.Rows, BatchSize, options, rows =>
         {

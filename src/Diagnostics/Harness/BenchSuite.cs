@@ -18,6 +18,7 @@ public sealed record BenchSuite(string Name, string Description, IReadOnlyList<S
                 Size = 1,
                 TrainFraction = entry.TrainFraction,
                 Epochs = entry.Epochs,
+                StepCap = entry.StepCap,
                 TimeBudget = entry.TimeBudget,
             };
             if (adjust is not null) template = adjust(template);
@@ -30,4 +31,4 @@ public sealed record BenchSuite(string Name, string Description, IReadOnlyList<S
 }
 
 /// <summary>One block of a suite: a task at one train fraction, run by some learners over a size ladder.</summary>
-public sealed record SuiteEntry(string Task, double TrainFraction, IReadOnlyList<string> Models, IReadOnlyList<int> Sizes, int Seeds, TimeSpan TimeBudget, int? Epochs = null);
+public sealed record SuiteEntry(string Task, double TrainFraction, IReadOnlyList<string> Models, IReadOnlyList<int> Sizes, int Seeds, TimeSpan TimeBudget, int? Epochs = null, int? StepCap = null);

@@ -1,5 +1,6 @@
 using LogicNets.Continuous.Gramo;
 using LogicNets.Continuous.Mlp;
+using LogicNets.Continuous.Moie;
 using LogicNets.Continuous.Product;
 using LogicNets.Continuous.Spl;
 using LogicNets.Digital.Learners;
@@ -17,6 +18,7 @@ public static class BuiltInModels
         MlpGramoLearner.Descriptor,
         ProductLearner.Descriptor,
         SplLearner.Descriptor,
+        MoieLearner.Descriptor,
         GateNetLearner.FixedWiring,
         GateNetLearner.LearnableWiring,
         SerialGateLearner.Descriptor,

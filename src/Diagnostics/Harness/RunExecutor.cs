@@ -37,7 +37,7 @@ public sealed class RunExecutor(ModelCatalog catalog)
         var clock = Stopwatch.StartNew();
         try
         {
-            var options = new FitOptions { Seed = spec.Seed, Epochs = spec.Epochs, Encoding = spec.Encoding, TimeBudget = spec.TimeBudget };
+            var options = new FitOptions { Seed = spec.Seed, Epochs = spec.Epochs, StepCap = spec.StepCap, Encoding = spec.Encoding, TimeBudget = spec.TimeBudget };
             var report = learner.Fit(data.Train, options, progress, cancellation);
             double fitSeconds = clock.Elapsed.TotalSeconds;
             record.Epochs = report.EpochsRun;

@@ -23,6 +23,9 @@ public sealed record RunSpec
 
     public int? Epochs { get; init; }
 
+    /// <summary>Caps the learner's default optimizer steps (suites bound their runs with it); null: no cap.</summary>
+    public int? StepCap { get; init; }
+
     public InputEncoding Encoding { get; init; } = InputEncoding.ZeroOne;
 
     public ModelSettings Settings { get; init; } = new();

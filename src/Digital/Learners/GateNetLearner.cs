@@ -68,7 +68,7 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
         _network = Build(options.Seed, _device);
         int batch = _request.Settings.BatchSize ?? 256;
         double rate = _request.Settings.LearningRate ?? 0.05;
-        int epochs = options.Epochs ?? MinibatchLoop.DefaultEpochs(train.Rows, batch);
+        int epochs = MinibatchLoop.EpochsFor(options, train.Rows, batch);
         var (relaxed, hard) = RelaxedTraining.Phases(epochs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = RelaxedTraining.Train(_network, train, options with { Epochs = relaxed }, _device, rate, batch,

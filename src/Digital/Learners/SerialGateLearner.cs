@@ -90,7 +90,7 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
         int stages = outputs - first + 1;
         int batch = _request.Settings.BatchSize ?? 256;
         double rate = _request.Settings.LearningRate ?? 0.05;
-        int totalEpochs = Math.Max(stages + 1, options.Epochs ?? MinibatchLoop.DefaultEpochs(train.Rows, batch, 2 * MinibatchLoop.DefaultStepBudget));
+        int totalEpochs = Math.Max(stages + 1, MinibatchLoop.EpochsFor(options, train.Rows, batch, 2 * MinibatchLoop.DefaultStepBudget));
         var (curriculum, hard) = RelaxedTraining.Phases(totalEpochs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         FitReport report = new(RunStatus.Ok, 0, double.NaN, 0);

@@ -29,6 +29,9 @@ public sealed record FitOptions
     /// <summary>Passes over the training set; null lets the learner use its default.</summary>
     public int? Epochs { get; init; }
 
+    /// <summary>Upper bound on the learner's default optimizer steps (ignored when <see cref="Epochs"/> is set); suites use it to bound runs.</summary>
+    public int? StepCap { get; init; }
+
     public InputEncoding Encoding { get; init; } = InputEncoding.ZeroOne;
 
     /// <summary>Wall-clock budget; a run that exceeds it stops with <see cref="RunStatus.Timeout"/>.</summary>

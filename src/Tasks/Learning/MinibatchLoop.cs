@@ -23,11 +23,18 @@ public static class MinibatchLoop
         return Math.Clamp((stepBudget + stepsPerEpoch - 1) / stepsPerEpoch, 1, MaxDefaultEpochs);
     }
 
-    /// <summary>Optimizer steps a run of <paramref name="epochs"/> (or the default epoch count) takes.</summary>
-    public static long TotalSteps(int rows, int batchSize, int? epochs)
+    /// <summary>
+    /// Epochs a run trains: the explicit count, else about the learner's default step budget, lowered to
+    /// <see cref="FitOptions.StepCap"/> when one is set.
+    /// </summary>
+    public static int EpochsFor(FitOptions options, int rows, int batchSize, int defaultStepBudget = DefaultStepBudget) =>
+        options.Epochs ?? DefaultEpochs(rows, batchSize, Math.Min(defaultStepBudget, options.StepCap ?? int.MaxValue));
+
+    /// <summary>Optimizer steps a run of <paramref name="epochs"/> takes.</summary>
+    public static long TotalSteps(int rows, int batchSize, int epochs)
     {
         int batch = Math.Max(1, Math.Min(batchSize, rows));
-        return (long)(epochs ?? DefaultEpochs(rows, batchSize)) * ((rows + batch - 1) / batch);
+        return (long)epochs * ((rows + batch - 1) / batch);
     }
 
     /// <param name="step">Trains on the given rows and returns the batch's mean loss.</param>
@@ -36,7 +43,7 @@ public static class MinibatchLoop
     {
         if (rows < 1) throw new ArgumentException("cannot train on an empty dataset");
         int batch = Math.Min(batchSize, rows);
-        int epochs = options.Epochs ?? DefaultEpochs(rows, batchSize, stepBudget);
+        int epochs = EpochsFor(options, rows, batchSize, stepBudget);
         var shuffle = SeedStream.For(options.Seed, "minibatches");
         var order = new long[rows];
         for (int i = 0; i < rows; i++) order[i] = i;

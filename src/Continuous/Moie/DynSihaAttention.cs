@@ -1,0 +1,43 @@
+using LogicNets.Continuous.Spl;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Moie;
+
+/// <summary>
+/// DynSIHA: single-head attention, one head as wide as the model, whose Q, K, V and output projections are SPLs —
+/// which experts of a projection fire depends on the token, so the attention pattern is routed per token.
+/// Rotary positions on Q and K; scores QKᵀ/√d, softmax over keys.
+/// </summary>
+public sealed class DynSihaAttention : nn.Module<Tensor, Tensor>
+{
+    public DynSihaAttention(int width, bool absoluteCost, string name) : base(name)
+    {
+        Query = new SparseProtoLinear(width, width, absoluteCost);
+        Key = new SparseProtoLinear(width, width, absoluteCost);
+        Value = new SparseProtoLinear(width, width, absoluteCost);
+        Output = new SparseProtoLinear(width, width, absoluteCost);
+        RegisterComponents();
+    }
+
+    public SparseProtoLinear Query { get; }
+
+    public SparseProtoLinear Key { get; }
+
+    public SparseProtoLinear Value { get; }
+
+    public SparseProtoLinear Output { get; }
+
+    /// <summary>[batch, tokens, width] → [batch, tokens, width].</summary>
+    public override Tensor forward(Tensor tokens)
+    {
+        long width = tokens.shape[^1];
+        var q = RotaryPositions.Apply(TokenWise.Apply(Query, tokens));
+        var k = RotaryPositions.Apply(TokenWise.Apply(Key, tokens));
+        var v = TokenWise.Apply(Value, tokens);
+        var weights = nn.functional.softmax(q.matmul(k.transpose(1, 2)) / Math.Sqrt(width), -1);
+        return TokenWise.Apply(Output, weights.matmul(v));
+    }
+
+    public static long ParameterCount(int width) => 4 * SparseProtoLinear.ParameterCount(width, width);
+}

@@ -1,0 +1,37 @@
+using LogicNets.Continuous.Spl;
+using LogicNets.Tasks.Learning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Moie;
+
+/// <summary><c>moie</c> — input bits as tokens through DynSIHA attention and MoIE feed-forward blocks (all projections SPLs, M-SAPS).</summary>
+public sealed class MoieLearner(LearnerRequest request) : SparseMetaLearner(request, defaultLearningRate: 3e-3)
+{
+    public const int DefaultDepth = 2;
+
+    public static readonly ModelDescriptor Descriptor = new(
+        "moie",
+        "bits as tokens: DynSIHA attention (SPL Q/K/V/O, one wide head, rotary) + MoIE FFN (two SPLs), PRC across blocks, M-SAPS, TorchSharp",
+        "model width, rounded up to even (--depth sets the block count, default 2)",
+        request => new MoieLearner(request));
+
+    public override string Model => "moie";
+
+    public int Depth { get; } = request.LayerDepth("moie", DefaultDepth);
+
+    /// <summary>The size rounded up to even: rotary positions rotate feature pairs.</summary>
+    public int Width => Request.Size + Request.Size % 2;
+
+    public override long ParameterCount =>
+        MoieNetwork.ParameterCount(Request.Shape.InputWidth, Width, Depth, Request.Shape.OutputWidth);
+
+    /// <summary>Each row becomes inputs × width token features: keep a chunk's activations to a few megabytes.</summary>
+    protected override int PredictChunk => Math.Max(64, 262144 / (Request.Shape.InputWidth * Width));
+
+    protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
+        new MoieNetwork(Request.Shape.InputWidth, Width, Depth, Request.Shape.OutputWidth, Options);
+
+    protected override IReadOnlyList<(string Name, SparseProtoLinear Layer)> SparseLayers(nn.Module<Tensor, Tensor> network) =>
+        ((MoieNetwork)network).SparseLayers;
+}

@@ -1,0 +1,12 @@
+using LogicNets.Continuous.Spl;
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Moie;
+
+/// <summary>Runs an SPL on every token: SPL layers (and M-SAPS, which reads their last input) work on [rows, features].</summary>
+public static class TokenWise
+{
+    /// <summary>[batch, tokens, in] → [batch, tokens, out], each (batch, token) row an independent SPL input.</summary>
+    public static Tensor Apply(SparseProtoLinear layer, Tensor tokens) =>
+        layer.forward(tokens.reshape(-1, tokens.shape[^1])).reshape(tokens.shape[0], tokens.shape[1], layer.OutputWidth);
+}

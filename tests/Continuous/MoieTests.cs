@@ -1,0 +1,85 @@
+using LogicNets.Continuous.Moie;
+using LogicNets.Continuous.Spl;
+using LogicNets.Diagnostics.Harness;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+using static TorchSharp.torch;
+
+namespace LogicNets.Tests.Continuous;
+
+public class MoieTests
+{
+    [Theory]
+    [InlineData(4, 1)]
+    [InlineData(6, 2)]
+    [InlineData(8, 3)]
+    public void ClosedFormParameterCountMatchesTheNetwork(int width, int depth)
+    {
+        using var network = new MoieNetwork(inputWidth: 5, width, depth, outputWidth: 3, new SplOptions());
+        long counted = network.parameters().Sum(parameter => parameter.numel());
+        Assert.Equal(counted, MoieNetwork.ParameterCount(5, width, depth, 3));
+    }
+
+    [Fact]
+    public void RotaryScoresDependOnRelativePositionOnly()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        // The same query and key vector at every one of 6 positions: after rotation q_i·k_j must depend on i − j alone.
+        var q = RotaryPositions.Apply(randn(1, 1, 8).expand(1, 6, 8));
+        var k = RotaryPositions.Apply(randn(1, 1, 8).expand(1, 6, 8));
+        var scores = q.matmul(k.transpose(1, 2))[0];
+        for (int i = 0; i + 1 < 6; i++)
+            for (int j = 0; j + 1 < 6; j++)
+                Assert.Equal(scores[i, j].item<float>(), scores[i + 1, j + 1].item<float>(), 4);
+        Assert.NotEqual(scores[0, 1].item<float>(), scores[0, 2].item<float>(), 3);
+        // Position 0 is not rotated.
+        var plain = randn(1, 3, 4);
+        Assert.True(RotaryPositions.Apply(plain)[0, 0].allclose(plain[0, 0]));
+    }
+
+    [Fact]
+    public void PrototypeResidualStreamFeedsLaterBlocks()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(5);
+        using var network = new MoieNetwork(inputWidth: 3, width: 4, depth: 3, outputWidth: 2, new SplOptions());
+        network.forward(rand(2, 3));
+        var query = network.Blocks.Select(block => block.Attention.Query).ToArray();
+        Assert.True(query[0].EffectivePrototype.allclose(query[0].Prototype));
+        // T starts as the identity, LN's affine as (1, 0): p_eff,1 = p_1 + LN(p_0), p_eff,2 = p_2 + LN(p_eff,1).
+        var expected1 = query[1].Prototype + Normalised(query[0].Prototype);
+        Assert.True(query[1].EffectivePrototype.allclose(expected1, atol: 1e-5));
+        Assert.True(query[2].EffectivePrototype.allclose(query[2].Prototype + Normalised(expected1), atol: 1e-5));
+        // The stream is learned: the loss reaches the transform of the second block on.
+        network.forward(rand(2, 3)).sum().backward();
+        var transform = network.parameters().First(parameter => parameter.shape.SequenceEqual(new long[] { 4, 4 }) && parameter.grad is not null
+            && network.named_parameters().Any(named => named.name.StartsWith("_streams") && named.parameter.Handle == parameter.Handle));
+        Assert.True(transform.grad!.abs().sum().item<float>() > 0);
+    }
+
+    private static Tensor Normalised(Tensor rows) => nn.functional.layer_norm(rows, [rows.shape[1]]);
+
+    [Fact]
+    public void MoieLearnsAdd2AndReportsEverySparseLayer()
+    {
+        var outcome = new RunExecutor(BuiltInModels.Catalog).Execute(
+            new RunSpec { Task = TaskName.Parse("add:2"), Model = "moie", Size = 8, Seed = 1, TrainFraction = 1, Epochs = 600 });
+        using var learner = outcome.Learner;
+        Assert.Equal("ok", outcome.Record.Status);
+        Assert.True(outcome.Record.TrainBitAccuracy > 0.95, $"train bit accuracy {outcome.Record.TrainBitAccuracy}");
+        Assert.Equal(MoieNetwork.ParameterCount(4, 8, MoieLearner.DefaultDepth, 3), outcome.Record.Params);
+        Assert.InRange(outcome.Record.ActivationRate!.Value, 0.01, 0.99);
+        var stats = ((ILayerTelemetry)learner).LayerStats;
+        Assert.Equal(600 * 6 * MoieLearner.DefaultDepth, stats.Count);
+        Assert.Contains(stats, row => row.Layer == "b1.down");
+    }
+
+    [Fact]
+    public void OddSizesRoundUpToEvenWidths()
+    {
+        using var learner = (MoieLearner)BuiltInModels.Catalog.Get("moie").Create(
+            new LearnerRequest(new LearnerShape(4, 3, TargetKind.Bits), 5, new ModelSettings()));
+        Assert.Equal(6, learner.Width);
+    }
+}
