@@ -24,6 +24,16 @@ public static class Parsing
                 throw new UsageException($"{model} learns {(task.Kind == TargetKind.Bits ? "real-valued" : "bit")} tasks only; {task.Name} has {(task.Kind == TargetKind.Bits ? "bit" : "real-valued")} targets (try mlp)");
     }
 
+    /// <summary>The task, the one model (able to learn it) and a positive size of a single-run command.</summary>
+    public static (LearningTask Task, string Model, int Size) SingleRun(string? taskName, string? modelName, int size)
+    {
+        var task = Task(taskName);
+        string model = Models(modelName).Single();
+        RequireLearns([model], task);
+        if (size < 1) throw new UsageException($"--size must be >= 1, got {size}");
+        return (task, model, size);
+    }
+
     public static string ModelNames => string.Join(", ", BuiltInModels.Catalog.All.Select(m => m.Name).Order());
 
     public static Shard Shard(string? text) => text is null ? Diagnostics.Harness.Shard.All : Diagnostics.Harness.Shard.Parse(text);

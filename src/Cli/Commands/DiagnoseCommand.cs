@@ -34,11 +34,7 @@ public static class DiagnoseCommand
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
         {
-            var learningTask = Parsing.Task(parse.GetValue(task));
-            string modelName = Parsing.Models(parse.GetValue(model)).Single();
-            Parsing.RequireLearns([modelName], learningTask);
-            int sizeValue = parse.GetValue(size);
-            if (sizeValue < 1) throw new UsageException($"--size must be >= 1, got {sizeValue}");
+            var (learningTask, modelName, sizeValue) = Parsing.SingleRun(parse.GetValue(task), parse.GetValue(model), parse.GetValue(size));
             var spec = training.Apply(parse, new RunSpec { Task = learningTask, Model = modelName, Size = sizeValue, Seed = parse.GetValue(seed) });
             if (parse.GetValue(untrained)) spec = spec with { Epochs = 0 };
             // Refuse uninspectable learners before spending the training time.

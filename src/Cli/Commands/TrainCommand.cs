@@ -30,11 +30,7 @@ public static class TrainCommand
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
         {
-            var learningTask = Parsing.Task(parse.GetValue(task));
-            string modelName = Parsing.Models(parse.GetValue(model)).Single();
-            Parsing.RequireLearns([modelName], learningTask);
-            int sizeValue = parse.GetValue(size);
-            if (sizeValue < 1) throw new UsageException($"--size must be >= 1, got {sizeValue}");
+            var (learningTask, modelName, sizeValue) = Parsing.SingleRun(parse.GetValue(task), parse.GetValue(model), parse.GetValue(size));
             int seedValue = parse.GetValue(seed);
             var transferTasks = (parse.GetValue(transfer) ?? []).Select(name => Parsing.Task(name) as BitTask
                 ?? throw new UsageException($"--transfer takes bit tasks; '{name}' has real-valued targets")).ToArray();
