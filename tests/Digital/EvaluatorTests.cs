@@ -59,5 +59,40 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Contains("8 inputs", error.Message);
     }
 
+    [Fact]
+    public void EvaluatingIntoAUsedOutputBufferOverwritesEveryBit()
+    {
+        var compiled = new CompiledCircuit(RandomCircuits.Make(seed: 5, inputs: 12, gates: 200, outputs: 5));
+        var inputs = RandomInputs(7, 12, 777);
+        var expected = new ScalarEvaluator().Evaluate(compiled, inputs).Data;
+        foreach (ICircuitEvaluator evaluator in new ICircuitEvaluator[] { new ScalarEvaluator(), new SimdEvaluator(threads: 2), _ilgpu })
+        {
+            var output = new PackedBits(5, 777);
+            Array.Fill(output.Data, ulong.MaxValue);
+            evaluator.Evaluate(compiled, inputs, output);
+            Assert.Equal(expected, output.Data);
+        }
+    }
+
+    [Fact]
+    public void AnOutputBufferOfTheWrongShapeIsRejected()
+    {
+        var compiled = new CompiledCircuit(RandomCircuits.Make(1, 8, 10, 3));
+        var error = Assert.Throws<ArgumentException>(() => new SimdEvaluator().Evaluate(compiled, new PackedBits(8, 100), new PackedBits(2, 100)));
+        Assert.Contains("needs 3 × 100", error.Message);
+    }
+
+    [Fact]
+    public void TheScheduleKeepsOnlyLiveNodesAndRunsOneOperationPerRun()
+    {
+        var circuit = LayeredRandomCircuit.Make(inputs: 64, layers: 6, width: 500, seed: 3);
+        var schedule = new CompiledCircuit(circuit).Schedule;
+        Assert.True(schedule.SlotCount <= 64 + 2 * 500, $"{schedule.SlotCount} slots for layers of 500 gates");
+        Assert.Equal(circuit.Gates.Count, schedule.Runs.Sum(r => r.End - r.Start));
+        var order = schedule.Runs.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)).ToArray();
+        Assert.Equal(Enumerable.Range(0, circuit.Gates.Count), order);
+        Assert.True(schedule.Runs.Length <= 6 * 16);
+    }
+
     public void Dispose() => _ilgpu.Dispose();
 }

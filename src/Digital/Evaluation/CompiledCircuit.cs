@@ -48,4 +48,18 @@ public sealed class CompiledCircuit
         if (inputs.Lanes != InputCount)
             throw new ArgumentException($"the circuit has {InputCount} inputs but the data has {inputs.Lanes} input bits");
     }
+
+    /// <summary>Inputs as in <see cref="CheckInputs"/>, and an output buffer of one lane per circuit output and the inputs' sample count.</summary>
+    public void CheckShapes(PackedBits inputs, PackedBits output)
+    {
+        CheckInputs(inputs);
+        if (output.Lanes != Outputs.Length || output.Samples != inputs.Samples)
+            throw new ArgumentException(
+                $"the output buffer holds {output.Lanes} lanes × {output.Samples} samples; this evaluation needs {Outputs.Length} × {inputs.Samples}");
+    }
+
+    private EvaluationSchedule? _schedule;
+
+    /// <summary>The gates regrouped for the SIMD evaluator, built on first use (see <see cref="EvaluationSchedule"/>).</summary>
+    public EvaluationSchedule Schedule => _schedule ??= new EvaluationSchedule(this);
 }

@@ -48,12 +48,11 @@ public sealed class IlgpuEvaluator : ICircuitEvaluator, IDisposable
 
     public string DeviceName => _accelerator.Name;
 
-    public PackedBits Evaluate(CompiledCircuit circuit, PackedBits inputs)
+    public void Evaluate(CompiledCircuit circuit, PackedBits inputs, PackedBits output)
     {
-        circuit.CheckInputs(inputs);
-        var output = new PackedBits(circuit.Outputs.Length, inputs.Samples);
+        circuit.CheckShapes(inputs, output);
         int words = inputs.Words;
-        if (words == 0) return output;
+        if (words == 0) return;
         using var a = _accelerator.Allocate1D(circuit.A.Length == 0 ? [0] : circuit.A);
         using var b = _accelerator.Allocate1D(circuit.B.Length == 0 ? [0] : circuit.B);
         using var masks = _accelerator.Allocate1D(circuit.Masks.Length == 0 ? [0UL] : circuit.Masks);
@@ -69,7 +68,6 @@ public sealed class IlgpuEvaluator : ICircuitEvaluator, IDisposable
             lane.CopyTo(output.Data, (long)o * words);
         }
         output.ClearTails();
-        return output;
     }
 
     private static void Kernel(Index1D word, ArrayView<int> a, ArrayView<int> b, ArrayView<ulong> masks, ArrayView<ulong> nodes,

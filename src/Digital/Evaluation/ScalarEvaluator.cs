@@ -7,10 +7,9 @@ public sealed class ScalarEvaluator : ICircuitEvaluator
 {
     public string Name => "scalar";
 
-    public PackedBits Evaluate(CompiledCircuit circuit, PackedBits inputs)
+    public void Evaluate(CompiledCircuit circuit, PackedBits inputs, PackedBits output)
     {
-        circuit.CheckInputs(inputs);
-        var output = new PackedBits(circuit.Outputs.Length, inputs.Samples);
+        circuit.CheckShapes(inputs, output);
         var value = new bool[circuit.NodeCount];
         var gates = circuit.Circuit.Gates;
         for (int s = 0; s < inputs.Samples; s++)
@@ -19,6 +18,6 @@ public sealed class ScalarEvaluator : ICircuitEvaluator
             for (int g = 0; g < gates.Count; g++) value[circuit.InputCount + g] = BooleanGates.Apply(gates[g].Op, value[gates[g].A], value[gates[g].B]);
             for (int o = 0; o < circuit.Outputs.Length; o++) output.Set(o, s, value[circuit.Outputs[o]]);
         }
-        return output;
+        output.ClearTails();
     }
 }

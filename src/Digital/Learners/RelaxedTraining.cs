@@ -1,3 +1,4 @@
+using LogicNets.Digital.Evaluation;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
