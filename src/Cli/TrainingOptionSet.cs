@@ -26,6 +26,11 @@ public sealed class TrainingOptionSet
 
     public Option<int?> Depth { get; } = new("--depth") { Description = "hidden layers (mlp) or gate layers (gate nets)" };
 
+    public Option<int?> GroupSum { get; } = new("--group-sum")
+    {
+        Description = "gates and gates-wired: K output gates per output bit (odd), the bit is their majority (group-sum head; default 1)",
+    };
+
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "learning rate (default: the learner's)" };
 
     public Option<int?> BatchSize { get; } = new("--batch") { Description = "minibatch size (default 256)" };
@@ -40,6 +45,7 @@ public sealed class TrainingOptionSet
         command.Add(Device);
         command.Add(Encoding);
         command.Add(Depth);
+        command.Add(GroupSum);
         command.Add(LearningRate);
         command.Add(BatchSize);
         command.Add(TimeBudget);
@@ -54,6 +60,8 @@ public sealed class TrainingOptionSet
         if (epochs is < 1) throw new UsageException($"--epochs must be >= 1, got {epochs}");
         int? depth = parse.GetValue(Depth);
         if (depth is < 1) throw new UsageException($"--depth must be >= 1, got {depth}");
+        int? group = parse.GetValue(GroupSum);
+        if (group is { } k && (k < 1 || k % 2 == 0)) throw new UsageException($"--group-sum must be an odd number >= 1, got {k}");
         double? lr = parse.GetValue(LearningRate);
         if (lr is { } rate && !(rate > 0 && double.IsFinite(rate))) throw new UsageException($"--lr must be a positive number, got {rate}");
         int? batch = parse.GetValue(BatchSize);
@@ -73,7 +81,7 @@ public sealed class TrainingOptionSet
             Epochs = epochs ?? template.Epochs,
             Encoding = encoding,
             TimeBudget = budget is { } b ? TimeSpan.FromSeconds(b) : template.TimeBudget,
-            Settings = new ModelSettings { Device = device, Depth = depth, LearningRate = lr, BatchSize = batch },
+            Settings = new ModelSettings { Device = device, Depth = depth, LearningRate = lr, BatchSize = batch, OutputGroup = group },
         };
         if (includeTrainFraction)
         {

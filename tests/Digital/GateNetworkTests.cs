@@ -59,4 +59,53 @@ public class GateNetworkTests
         var x = rand(64, 10);
         Assert.True(net.forward(x).allclose(net.ForwardReference(x), rtol: 1e-5, atol: 1e-6));
     }
+
+    [Theory]
+    [InlineData(Wiring.FixedRandom, 3)]
+    [InlineData(Wiring.Learnable, 5)]
+    public void WithAGroupSumHeadTheRelaxedMajorityAndTheCircuitAgreeOnEveryInput(Wiring wiring, int group)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(group);
+        using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 2, outputs: 3, wiring, group, residualBias: 0, CPU, outputGroup: group);
+        Assert.Equal(GateNetwork.ParameterCountOf(7, 12, 2, 3, wiring, group), net.ParameterCount);
+        Assert.Equal(3 * group, net.Layers[^1].Width);
+        using (no_grad())
+        {
+            foreach (var layer in net.Layers)
+            {
+                OneHot(layer.Logits);
+                if (layer.WireLogits is { } wires)
+                {
+                    OneHot(wires.A);
+                    OneHot(wires.B);
+                }
+            }
+        }
+        var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train;
+        using var noGrad = no_grad();
+        var relaxed = net.forward(tensor(data.Inputs, [data.Rows, 7])).data<float>().Select(p => p > 0.5f ? 1f : 0f).ToArray();
+        var circuit = net.ToCircuit();
+        Assert.Equal(3, circuit.Outputs.Count);
+        var hard = new SimdEvaluator().Evaluate(new CompiledCircuit(CircuitSimplifier.Simplify(circuit)), PackedBits.FromInputs(data)).ToRows();
+        Assert.Equal(relaxed, hard);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void MajorityNetworkIsOneExactlyWhenMoreThanHalfItsInputsAre(int k)
+    {
+        var gates = new List<Gate>();
+        int majority = MajorityNetwork.Append(gates, k, Enumerable.Range(0, k).ToArray());
+        var circuit = CircuitSimplifier.Simplify(new HardCircuit(k, gates, [majority]));
+        for (int row = 0; row < 1 << k; row++)
+        {
+            var bits = Enumerable.Range(0, k).Select(i => ((row >> i) & 1) != 0).ToArray();
+            Assert.Equal(System.Numerics.BitOperations.PopCount((uint)row) > k / 2, circuit.Evaluate(bits)[0]);
+        }
+        Assert.Throws<ArgumentException>(() => MajorityNetwork.Append([], 4, [0, 1, 2, 3]));
+    }
 }

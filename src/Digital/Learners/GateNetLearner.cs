@@ -19,12 +19,12 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
 
     public static readonly ModelDescriptor FixedWiring = new(
         "gates", "logic-gate network, fixed random wiring (difflogic), relaxed training → exact hard circuit",
-        "gates per hidden layer (--depth sets the hidden layer count, default 3; one output gate per bit)",
+        "gates per hidden layer (--depth sets the hidden layer count, default 3; one output gate per bit, or --group-sum K)",
         request => new GateNetLearner(request, Wiring.FixedRandom)) { Kinds = [TargetKind.Bits] };
 
     public static readonly ModelDescriptor LearnableWiring = new(
         "gates-wired", "logic-gate network with learnable softmax wiring (argmax at discretisation) → exact hard circuit",
-        "gates per hidden layer (--depth sets the hidden layer count, default 3; one output gate per bit)",
+        "gates per hidden layer (--depth sets the hidden layer count, default 3; one output gate per bit, or --group-sum K)",
         request => new GateNetLearner(request, Wiring.Learnable)) { Kinds = [TargetKind.Bits] };
 
     private readonly LearnerRequest _request;
@@ -39,6 +39,8 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
         if (request.Size < 1) throw new ArgumentException($"{Model}: size (gates per layer) must be >= 1, got {request.Size}");
         Depth = request.Settings.Depth ?? DefaultDepth;
         if (Depth < 0) throw new ArgumentException($"{Model}: depth must be >= 0, got {Depth}");
+        OutputGroup = request.Settings.OutputGroup ?? 1;
+        if (OutputGroup < 1 || OutputGroup % 2 == 0) throw new ArgumentException($"{Model}: the group-sum size must be odd and >= 1, got {OutputGroup}");
         _request = request;
         Wiring = wiring;
         _device = RelaxedTraining.ResolveDevice(request.Settings.Device);
@@ -50,8 +52,11 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
 
     public int Depth { get; }
 
+    /// <summary>Output gates per output bit (majority of the group in the circuit); 1 without a group-sum head.</summary>
+    public int OutputGroup { get; }
+
     public long ParameterCount =>
-        GateNetwork.ParameterCountOf(_request.Shape.InputWidth, _request.Size, Depth, _request.Shape.OutputWidth, Wiring);
+        GateNetwork.ParameterCountOf(_request.Shape.InputWidth, _request.Size, Depth, _request.Shape.OutputWidth, Wiring, OutputGroup);
 
     public long? GateCount => Circuit?.LogicGateCount;
 
@@ -106,7 +111,7 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
 
     private GateNetwork Build(int seed, Device onDevice) =>
         new("gatenet", _request.Shape.InputWidth, _request.Size, Depth, _request.Shape.OutputWidth, Wiring,
-            SeedStream.Derive(seed, "wiring"), residualBias: Depth >= 3 ? 2.0 : 0.0, onDevice);
+            SeedStream.Derive(seed, "wiring"), residualBias: Depth >= 3 ? 2.0 : 0.0, onDevice, OutputGroup);
 
     public void Dispose()
     {

@@ -9,15 +9,18 @@ public sealed record LayerChoices(int InputWidth, int[] Ops, int[] A, int[] B, b
 }
 
 /// <summary>A discretised layered gate network, editable (local search) and convertible to a hard circuit.</summary>
-public sealed class GateChoices(int inputWidth, IReadOnlyList<LayerChoices> layers)
+/// <param name="outputGroup">Last-layer gates per output bit; above 1 each output is the majority of its group (group-sum head).</param>
+public sealed class GateChoices(int inputWidth, IReadOnlyList<LayerChoices> layers, int outputGroup = 1)
 {
     public int InputWidth { get; } = inputWidth;
 
     public IReadOnlyList<LayerChoices> Layers { get; } = layers;
 
+    public int OutputGroup { get; } = outputGroup;
+
     public int Neurons => Layers.Sum(l => l.Width);
 
-    /// <summary>Nodes: inputs, then each layer's neurons in order; outputs are the last layer.</summary>
+    /// <summary>Nodes: inputs, then each layer's neurons in order; outputs are the last layer, or the majority of each group of it.</summary>
     public HardCircuit ToCircuit()
     {
         var gates = new List<Gate>(Neurons);
@@ -28,6 +31,10 @@ public sealed class GateChoices(int inputWidth, IReadOnlyList<LayerChoices> laye
             for (int j = 0; j < layer.Width; j++) gates.Add(new Gate(layer.Ops[j], previous + layer.A[j], previous + layer.B[j]));
             previous = first;
         }
-        return new HardCircuit(InputWidth, gates, Enumerable.Range(previous, Layers[^1].Width).ToArray());
+        if (OutputGroup == 1) return new HardCircuit(InputWidth, gates, Enumerable.Range(previous, Layers[^1].Width).ToArray());
+        var outputs = new int[Layers[^1].Width / OutputGroup];
+        for (int o = 0; o < outputs.Length; o++)
+            outputs[o] = MajorityNetwork.Append(gates, InputWidth, Enumerable.Range(previous + o * OutputGroup, OutputGroup).ToArray());
+        return new HardCircuit(InputWidth, gates, outputs);
     }
 }

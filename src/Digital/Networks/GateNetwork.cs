@@ -5,17 +5,27 @@ using static TorchSharp.torch;
 namespace LogicNets.Digital.Networks;
 
 /// <summary>
-/// A stack of gate layers: inputs → <c>depth</c> hidden layers of <c>width</c> gates → one gate per output bit.
-/// Its output is the relaxed probability of each output bit; <see cref="ToCircuit"/> discretises it.
+/// A stack of gate layers: inputs → <c>depth</c> hidden layers of <c>width</c> gates → one gate per output bit, or
+/// with a group-sum head a group of k (odd) gates per output bit. Its output is the relaxed probability of each output
+/// bit; <see cref="ToCircuit"/> discretises it.
 /// </summary>
+/// <remarks>
+/// Group-sum head (difflogic's, for two classes per bit): the bit's probability is σ((s − k/2)/τ) with s the sum of
+/// the group's relaxed outputs and τ = k/6, so a unanimous group gives σ(±3). The hard prediction s &gt; k/2 is the
+/// group's majority, which the circuit computes with a <see cref="MajorityNetwork"/>.
+/// </remarks>
 public sealed class GateNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor>[] _layers;
 
-    public GateNetwork(string name, int inputs, int width, int depth, int outputs, Wiring wiring, int seed, double residualBias, Device device)
+    public GateNetwork(string name, int inputs, int width, int depth, int outputs, Wiring wiring, int seed, double residualBias, Device device,
+        int outputGroup = 1)
         : base(name)
     {
         if (depth < 0) throw new ArgumentException($"gate network depth must be >= 0, got {depth}");
+        if (outputGroup < 1 || outputGroup % 2 == 0)
+            throw new ArgumentException($"the group-sum head needs an odd group size >= 1 (so a majority exists), got {outputGroup}");
+        OutputGroup = outputGroup;
         var rng = new Random(seed);
         var layers = new List<GateLayer>();
         int fanIn = inputs;
@@ -24,7 +34,7 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
             layers.Add(new GateLayer($"layer{l}", fanIn, width, wiring, rng, residualBias, device));
             fanIn = width;
         }
-        layers.Add(new GateLayer("output", fanIn, outputs, wiring, rng, residualBias: 0, device));
+        layers.Add(new GateLayer("output", fanIn, outputs * outputGroup, wiring, rng, residualBias: 0, device));
         Layers = layers;
         _layers = layers.ToArray<nn.Module<Tensor, Tensor>>();
         for (int l = 0; l < layers.Count; l++) register_module($"l{l}", layers[l]);
@@ -35,11 +45,15 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
 
     public int InputWidth { get; }
 
+    /// <summary>Output gates per output bit (1: one gate per bit; odd k &gt; 1: group-sum head).</summary>
+    public int OutputGroup { get; }
+
     public long ParameterCount => Layers.Sum(l => l.ParameterCount);
 
     /// <summary>Parameters of a network of this shape, without building it.</summary>
-    public static long ParameterCountOf(int inputs, int width, int depth, int outputs, Wiring wiring)
+    public static long ParameterCountOf(int inputs, int width, int depth, int outputs, Wiring wiring, int outputGroup = 1)
     {
+        outputs *= outputGroup;
         long count = 0;
         int fanIn = inputs;
         for (int layer = 0; layer <= depth; layer++)
@@ -64,17 +78,25 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         foreach (var layer in _layers) x = layer.forward(x);
-        return x;
+        return GroupSum(x);
     }
 
     public Tensor ForwardReference(Tensor x)
     {
         foreach (var layer in Layers) x = layer.ForwardReference(x);
-        return x;
+        return GroupSum(x);
+    }
+
+    private Tensor GroupSum(Tensor gates)
+    {
+        if (OutputGroup == 1) return gates;
+        int k = OutputGroup;
+        var sum = gates.reshape(gates.shape[0], -1, k).sum([2]);
+        return ((sum - k / 2.0) * (6.0 / k)).sigmoid();
     }
 
     /// <summary>The discretised network (argmax gates and wires), before simplification.</summary>
     public HardCircuit ToCircuit() => HardChoices().ToCircuit();
 
-    public GateChoices HardChoices() => new(InputWidth, Layers.Select(l => l.HardChoices()).ToArray());
+    public GateChoices HardChoices() => new(InputWidth, Layers.Select(l => l.HardChoices()).ToArray(), OutputGroup);
 }

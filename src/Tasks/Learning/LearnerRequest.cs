@@ -37,4 +37,7 @@ public sealed record ModelSettings
     public double? LearningRate { get; init; }
 
     public int? BatchSize { get; init; }
+
+    /// <summary>Gate nets: output gates per output bit, odd; above 1 the bit is their majority (group-sum head).</summary>
+    public int? OutputGroup { get; init; }
 }
