@@ -31,6 +31,11 @@ public sealed class TrainingOptionSet
         Description = "gates and gates-wired: K output gates per output bit (odd), the bit is their majority (group-sum head; default 1)",
     };
 
+    public Option<int?> RepairKicks { get; } = new("--repair-kicks")
+    {
+        Description = "gate learners: after the greedy repair of the circuit on the training rows, N kicks of iterated local search (default 0; worth it on small tables, each kick re-scores the circuit thousands of times)",
+    };
+
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "learning rate (default: the learner's)" };
 
     public Option<int?> BatchSize { get; } = new("--batch") { Description = "minibatch size (default 256)" };
@@ -46,6 +51,7 @@ public sealed class TrainingOptionSet
         command.Add(Encoding);
         command.Add(Depth);
         command.Add(GroupSum);
+        command.Add(RepairKicks);
         command.Add(LearningRate);
         command.Add(BatchSize);
         command.Add(TimeBudget);
@@ -62,6 +68,8 @@ public sealed class TrainingOptionSet
         if (depth is < 1) throw new UsageException($"--depth must be >= 1, got {depth}");
         int? group = parse.GetValue(GroupSum);
         if (group is { } k && (k < 1 || k % 2 == 0)) throw new UsageException($"--group-sum must be an odd number >= 1, got {k}");
+        int? kicks = parse.GetValue(RepairKicks);
+        if (kicks is < 0) throw new UsageException($"--repair-kicks must be >= 0, got {kicks}");
         double? lr = parse.GetValue(LearningRate);
         if (lr is { } rate && !(rate > 0 && double.IsFinite(rate))) throw new UsageException($"--lr must be a positive number, got {rate}");
         int? batch = parse.GetValue(BatchSize);
@@ -81,7 +89,7 @@ public sealed class TrainingOptionSet
             Epochs = epochs ?? template.Epochs,
             Encoding = encoding,
             TimeBudget = budget is { } b ? TimeSpan.FromSeconds(b) : template.TimeBudget,
-            Settings = new ModelSettings { Device = device, Depth = depth, LearningRate = lr, BatchSize = batch, OutputGroup = group },
+            Settings = new ModelSettings { Device = device, Depth = depth, LearningRate = lr, BatchSize = batch, OutputGroup = group, RepairKicks = kicks },
         };
         if (includeTrainFraction)
         {

@@ -26,6 +26,7 @@ public class CliTests : IDisposable
     [InlineData("train", "--task", "add:4", "--model", "mlp", "--encoding", "ternary")]
     [InlineData("train", "--task", "add:4", "--model", "mlp", "--device", "tpu")]
     [InlineData("train", "--task", "add:4", "--model", "gates", "--group-sum", "4")]
+    [InlineData("train", "--task", "add:4", "--model", "gates", "--repair-kicks", "-1")]
     [InlineData("train", "--task", "add:4", "--model", "mlp", "--out", "/proc/logicnets-cannot-write")]
     [InlineData("sweep", "--task", "add:2", "--models", "mlp", "--sizes", "8..x", "--out", "x.csv")]
     [InlineData("sweep", "--task", "add:2", "--models", "mlp", "--sizes", "8", "--out", "x.csv", "--shard", "4/3")]

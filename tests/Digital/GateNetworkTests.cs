@@ -20,18 +20,7 @@ public class GateNetworkTests
         using var scope = NewDisposeScope();
         manual_seed(seed);
         using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 3, outputs: 3, wiring, seed, residualBias: 0, CPU);
-        using (no_grad())
-        {
-            foreach (var layer in net.Layers)
-            {
-                OneHot(layer.Logits);
-                if (layer.WireLogits is { } wires)
-                {
-                    OneHot(wires.A);
-                    OneHot(wires.B);
-                }
-            }
-        }
+        OneHotEverywhere(net);
         var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train; // all 128 rows
         using var noGrad = no_grad();
         var relaxed = net.forward(tensor(data.Inputs, [data.Rows, 7])).data<float>().ToArray();
@@ -41,6 +30,21 @@ public class GateNetworkTests
         Assert.Equal(relaxed, hard);
         var simplified = new SimdEvaluator().Evaluate(new CompiledCircuit(CircuitSimplifier.Simplify(circuit)), PackedBits.FromInputs(data)).ToRows();
         Assert.Equal(relaxed, simplified);
+    }
+
+    /// <summary>Makes every gate choice and wire selector of the net one-hot at its argmax.</summary>
+    private static void OneHotEverywhere(GateNetwork net)
+    {
+        using var noGrad = no_grad();
+        foreach (var layer in net.Layers)
+        {
+            OneHot(layer.Logits);
+            if (layer.WireLogits is { } wires)
+            {
+                OneHot(wires.A);
+                OneHot(wires.B);
+            }
+        }
     }
 
     /// <summary>Replaces each row by a one-hot at its argmax, scaled so the softmax is exactly one-hot in float32.</summary>
@@ -70,18 +74,7 @@ public class GateNetworkTests
         using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 2, outputs: 3, wiring, group, residualBias: 0, CPU, outputGroup: group);
         Assert.Equal(GateNetwork.ParameterCountOf(7, 12, 2, 3, wiring, group), net.ParameterCount);
         Assert.Equal(3 * group, net.Layers[^1].Width);
-        using (no_grad())
-        {
-            foreach (var layer in net.Layers)
-            {
-                OneHot(layer.Logits);
-                if (layer.WireLogits is { } wires)
-                {
-                    OneHot(wires.A);
-                    OneHot(wires.B);
-                }
-            }
-        }
+        OneHotEverywhere(net);
         var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train;
         using var noGrad = no_grad();
         var relaxed = net.forward(tensor(data.Inputs, [data.Rows, 7])).data<float>().Select(p => p > 0.5f ? 1f : 0f).ToArray();

@@ -38,16 +38,21 @@ internal static class RelaxedTraining
     /// circuit that is scored (the serial learner unrolls its cell).
     /// </summary>
     public static int Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, Dataset train,
-        TimeSpan? remaining)
+        TimeSpan? remaining, int kicks, int seed)
     {
         if (choices.Neurons > LocalSearchMaxNeurons) return 0;
         var budget = remaining is { } left ? (left < LocalSearchBudget ? left : LocalSearchBudget) : LocalSearchBudget;
         if (budget <= TimeSpan.Zero) return 0;
         var inputs = Evaluation.PackedBits.FromInputs(train);
         var targets = Evaluation.PackedBits.FromTargets(train);
+        var output = new Evaluation.PackedBits(train.OutputWidth, train.Rows);
         var evaluator = new Evaluation.SimdEvaluator(blockWords: 8);
-        return Networks.GateLocalSearch.Improve(choices,
-            c => Evaluation.PackedAccuracy.Of(evaluator.Evaluate(new Evaluation.CompiledCircuit(toCircuit(c)), inputs), targets), budget);
+        double Score(Networks.GateChoices c)
+        {
+            evaluator.Evaluate(new Evaluation.CompiledCircuit(toCircuit(c)), inputs, output);
+            return Evaluation.PackedAccuracy.Of(output, targets);
+        }
+        return Networks.GateLocalSearch.Improve(choices, Score, budget, kicks, SeedStream.Derive(seed, "repair"));
     }
 
     /// <summary>Share of the epochs trained straight-through (forward = the hard circuit) at the end of a fit.</summary>

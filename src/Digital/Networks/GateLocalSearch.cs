@@ -3,18 +3,50 @@ using System.Diagnostics;
 namespace LogicNets.Digital.Networks;
 
 /// <summary>
-/// Greedy repair of a discretised gate network: for every neuron, try every other gate (and, where wiring is
-/// learnable, every other input wire) and keep a change only if it raises the score. Gradient training leaves a
-/// gap between the relaxed net and its argmax circuit; this closes the part of it that single edits can reach.
+/// Repair of a discretised gate network by iterated local search. A climb tries, for every neuron, every other gate
+/// (and, where wiring is learnable, every other input wire) and keeps a change only if it raises the score. When a
+/// climb stalls, a kick re-draws the choices of a few random neurons and climbs again; the result is kept if it
+/// scores at least as well (sideways moves let the search drift across plateaus), else the best is restored.
+/// Gradient training leaves a gap between the relaxed net and its argmax circuit; this closes what edits can reach.
 /// The score must come from training data only.
 /// </summary>
 public static class GateLocalSearch
 {
-    /// <summary>Returns the number of accepted edits; stops at a perfect score, a full sweep without gain, or the budget.</summary>
-    public static int Improve(GateChoices choices, Func<GateChoices, double> score, TimeSpan budget)
+    /// <summary>Neurons re-drawn by one kick.</summary>
+    public const int KickSize = 2;
+
+    /// <summary>
+    /// Returns the number of accepted edits (kicks that were kept count as one each); stops at a perfect score, after
+    /// <paramref name="kicks"/> kicks, or at the budget. The kicks are drawn from <paramref name="seed"/>.
+    /// </summary>
+    public static int Improve(GateChoices choices, Func<GateChoices, double> score, TimeSpan budget, int kicks = 0, int seed = 0)
     {
         var clock = Stopwatch.StartNew();
         double best = score(choices);
+        int accepted = Climb(choices, score, ref best, clock, budget);
+        var rng = new Random(seed);
+        var saved = Snapshot(choices);
+        for (int kick = 0; kick < kicks && best < 1.0 && clock.Elapsed < budget; kick++)
+        {
+            Kick(choices, rng);
+            double value = score(choices);
+            int edits = Climb(choices, score, ref value, clock, budget);
+            if (value >= best)
+            {
+                best = value;
+                accepted += 1 + edits;
+                saved = Snapshot(choices);
+            }
+            else
+            {
+                Restore(choices, saved);
+            }
+        }
+        return accepted;
+    }
+
+    private static int Climb(GateChoices choices, Func<GateChoices, double> score, ref double best, Stopwatch clock, TimeSpan budget)
+    {
         int accepted = 0;
         bool improved = true;
         while (improved && best < 1.0 && clock.Elapsed < budget)
@@ -50,5 +82,33 @@ public static class GateLocalSearch
         }
         slot[j] = chosen;
         return chosen != original;
+    }
+
+    private static void Kick(GateChoices choices, Random rng)
+    {
+        for (int k = 0; k < KickSize; k++)
+        {
+            int neuron = rng.Next(choices.Neurons);
+            var layer = choices.Layers.First(l => (neuron -= l.Width) < 0);
+            int j = neuron + layer.Width;
+            layer.Ops[j] = rng.Next(16);
+            if (!layer.Rewirable) continue;
+            layer.A[j] = rng.Next(layer.InputWidth);
+            layer.B[j] = rng.Next(layer.InputWidth);
+        }
+    }
+
+    private static int[][] Snapshot(GateChoices choices) =>
+        choices.Layers.SelectMany(l => new[] { (int[])l.Ops.Clone(), (int[])l.A.Clone(), (int[])l.B.Clone() }).ToArray();
+
+    private static void Restore(GateChoices choices, int[][] saved)
+    {
+        int i = 0;
+        foreach (var layer in choices.Layers)
+        {
+            saved[i++].CopyTo(layer.Ops, 0);
+            saved[i++].CopyTo(layer.A, 0);
+            saved[i++].CopyTo(layer.B, 0);
+        }
     }
 }

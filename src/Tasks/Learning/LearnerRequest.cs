@@ -40,4 +40,7 @@ public sealed record ModelSettings
 
     /// <summary>Gate nets: output gates per output bit, odd; above 1 the bit is their majority (group-sum head).</summary>
     public int? OutputGroup { get; init; }
+
+    /// <summary>Gate learners: kicks of the iterated local search that repairs the discretised circuit (default 0: one greedy climb).</summary>
+    public int? RepairKicks { get; init; }
 }
