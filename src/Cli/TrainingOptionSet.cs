@@ -33,7 +33,7 @@ public sealed class TrainingOptionSet
 
     public Option<int?> RepairKicks { get; } = new("--repair-kicks")
     {
-        Description = "gate learners: after the greedy repair of the circuit on the training rows, N kicks of iterated local search (default 0; worth it on small tables, each kick re-scores the circuit thousands of times)",
+        Description = "gate learners: after the greedy repair of the circuit on the training rows, N kicks of iterated local search (default 0; worth it on small tables, each kick re-scores the circuit thousands of times; bounded by --time-budget only, while the greedy repair alone stops after 20 s)",
     };
 
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "learning rate (default: the learner's)" };

@@ -40,9 +40,11 @@ public static class SummaryReport
         md.AppendLine("Verdict: the shape of test accuracy (bit tasks) or the solved share (real tasks) against model size over status-ok runs — " +
                       "*jump* (the architecture expresses the rule from that size on), *sigmoid* (accuracy creeps with size), *flat*, or *inconclusive* (see curves.csv for the reason).");
         md.AppendLine();
-        foreach (var task in runs.GroupBy(r => (r.Task, r.TrainFraction, r.Noise)))
+        var sections = runs.GroupBy(r => (r.Task, r.TrainFraction, r.Noise)).ToArray();
+        foreach (var task in sections)
         {
             md.AppendLine(inv, $"## {task.Key.Task} (train fraction {task.Key.TrainFraction}, noise {task.Key.Noise})").AppendLine();
+            if (RowsLine(task, sections) is { } rows) md.AppendLine(rows).AppendLine();
             if (plots.TryGetValue(task.Key, out string? plot)) md.AppendLine($"![{task.Key.Task} accuracy vs size]({plot.Replace('\\', '/')})").AppendLine();
             bool real = task.All(r => r.TestBitAccuracy is null && r.Mse is not null || !IsScored(r));
             md.AppendLine(real
@@ -67,5 +69,25 @@ public static class SummaryReport
             md.AppendLine();
         }
         return md.ToString();
+    }
+
+    /// <summary>
+    /// Rows each run trained and tested on. On sampled tables a row cap, not the fraction, sets the split, so two
+    /// fractions can be one experiment; the line says so rather than let a reader compare them.
+    /// </summary>
+    private static string? RowsLine(IGrouping<(string Task, double TrainFraction, double Noise), RunRecord> section,
+        IEnumerable<IGrouping<(string Task, double TrainFraction, double Noise), RunRecord>> sections)
+    {
+        var train = section.Select(r => r.TrainRows).OfType<int>().Distinct().ToArray();
+        var test = section.Select(r => r.TestRows).OfType<int>().Distinct().ToArray();
+        if (train.Length != 1 || test.Length != 1) return null;
+        var inv = CultureInfo.InvariantCulture;
+        string line = string.Create(inv, $"Each run: {train[0]:N0} training rows, {test[0]:N0} test rows.");
+        var twins = sections.Where(o => o.Key.Task == section.Key.Task && o.Key.Noise == section.Key.Noise && o.Key.TrainFraction != section.Key.TrainFraction
+                                        && o.Select(r => r.TrainRows).OfType<int>().Distinct().SequenceEqual(train))
+            .Select(o => o.Key.TrainFraction.ToString(inv)).ToArray();
+        if (twins.Length > 0)
+            line += $" The same row counts as at train fraction {string.Join(", ", twins)}: the table is sampled and the row cap, not the fraction, sets the split (same seed, same rows).";
+        return line;
     }
 }

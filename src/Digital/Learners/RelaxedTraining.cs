@@ -29,19 +29,22 @@ internal static class RelaxedTraining
     /// <summary>Local search runs on discretised nets up to this many neurons (each edit re-evaluates the circuit).</summary>
     public const int LocalSearchMaxNeurons = 4096;
 
-    /// <summary>Wall-clock cap of the local search after training.</summary>
+    /// <summary>Wall-clock cap of the default (greedy) repair after training.</summary>
     public static readonly TimeSpan LocalSearchBudget = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// Repairs discretised choices on the training rows (see <see cref="Networks.GateLocalSearch"/>), within the
-    /// search budget and what is left of the run's time budget. <paramref name="toCircuit"/> turns choices into the
-    /// circuit that is scored (the serial learner unrolls its cell).
+    /// Repairs discretised choices on the training rows (see <see cref="Networks.GateLocalSearch"/>), within what is
+    /// left of the run's time budget. The default greedy repair is also capped at <see cref="LocalSearchBudget"/>;
+    /// asked-for kicks are not, so that the same command does the same search (and gives the same circuit) on a
+    /// slower machine. <paramref name="toCircuit"/> turns choices into the circuit that is scored (the serial learner
+    /// unrolls its cell).
     /// </summary>
     public static int Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, Dataset train,
         TimeSpan? remaining, int kicks, int seed)
     {
         if (choices.Neurons > LocalSearchMaxNeurons) return 0;
-        var budget = remaining is { } left ? (left < LocalSearchBudget ? left : LocalSearchBudget) : LocalSearchBudget;
+        var cap = kicks > 0 ? TimeSpan.MaxValue : LocalSearchBudget;
+        var budget = remaining is { } left && left < cap ? left : cap;
         if (budget <= TimeSpan.Zero) return 0;
         var inputs = Evaluation.PackedBits.FromInputs(train);
         var targets = Evaluation.PackedBits.FromTargets(train);
