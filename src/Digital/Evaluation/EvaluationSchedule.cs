@@ -8,7 +8,7 @@ namespace LogicNets.Digital.Evaluation;
 /// loop with the operation fixed — no per-gate masks or branches.</item>
 /// <item>A node's slot is handed to a later gate once the last gate that reads it has run, so the working set is
 /// the live nodes (about two layers of a layered circuit), not every node: on 6 × 8000 gates, 14 705 slots
-/// instead of 48 064, which keeps a block's values in the core's L2 cache.</item>
+/// instead of 48 064, so a block of 8 words needs 0.9 MB of values instead of 3 MB and stays closer to the core.</item>
 /// </list>
 /// </summary>
 public sealed class EvaluationSchedule

@@ -9,8 +9,8 @@ namespace LogicNets.Digital.Evaluation;
 /// </summary>
 public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluator.DefaultBlockWords) : ICircuitEvaluator
 {
-    /// <summary>512 samples per block: one Vector512 per slot, the smallest working set (BENCHMARKS.md compares 8, 16 and 32).</summary>
-    public const int DefaultBlockWords = 8;
+    /// <summary>1024 samples per block: the fastest of 8, 16 and 32 words on one and on two threads (BENCHMARKS.md).</summary>
+    public const int DefaultBlockWords = 16;
 
     private readonly int _threads = threads > 0 ? threads : Environment.ProcessorCount;
     private readonly int _blockWords = blockWords >= 4 && blockWords % 4 == 0
@@ -23,12 +23,16 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
     {
         circuit.CheckShapes(inputs, output);
         var schedule = circuit.Schedule;
-        int blocks = (inputs.Words + _blockWords - 1) / _blockWords;
-        long bufferLength = (long)schedule.SlotCount * _blockWords;
+        // A batch smaller than a block is evaluated at its own size, rounded up to a whole vector: padding a
+        // 2-word batch (128 rows, as in a repair loop on a small table) to 16 words would do twice the work.
+        int unit = Vector512.IsHardwareAccelerated ? 8 : 4;
+        int bw = Math.Clamp((inputs.Words + unit - 1) / unit * unit, Math.Min(unit, _blockWords), _blockWords);
+        int blocks = (inputs.Words + bw - 1) / bw;
+        long bufferLength = (long)schedule.SlotCount * bw;
         if (_threads == 1 || blocks <= 1)
         {
             var buffer = Buffer(bufferLength);
-            for (int block = 0; block < blocks; block++) EvaluateBlock(schedule, inputs, output, block, buffer);
+            for (int block = 0; block < blocks; block++) EvaluateBlock(schedule, inputs, output, block, bw, buffer);
         }
         else
         {
@@ -36,7 +40,7 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
                 () => Buffer(bufferLength),
                 (block, _, buffer) =>
                 {
-                    EvaluateBlock(schedule, inputs, output, block, buffer);
+                    EvaluateBlock(schedule, inputs, output, block, bw, buffer);
                     return buffer;
                 },
                 _ => { });
@@ -56,9 +60,8 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
         return t_buffer;
     }
 
-    private void EvaluateBlock(EvaluationSchedule schedule, PackedBits inputs, PackedBits output, int block, ulong[] buffer)
+    private static void EvaluateBlock(EvaluationSchedule schedule, PackedBits inputs, PackedBits output, int block, int bw, ulong[] buffer)
     {
-        int bw = _blockWords;
         int first = block * bw;
         int valid = Math.Min(bw, inputs.Words - first);
         for (int i = 0; i < inputs.Lanes; i++)

@@ -49,7 +49,7 @@ internal static class RelaxedTraining
         var inputs = Evaluation.PackedBits.FromInputs(train);
         var targets = Evaluation.PackedBits.FromTargets(train);
         var output = new Evaluation.PackedBits(train.OutputWidth, train.Rows);
-        var evaluator = new Evaluation.SimdEvaluator(blockWords: 8);
+        var evaluator = new Evaluation.SimdEvaluator();
         double Score(Networks.GateChoices c)
         {
             evaluator.Evaluate(new Evaluation.CompiledCircuit(toCircuit(c)), inputs, output);
