@@ -25,8 +25,8 @@ public static class BenchSuites
 
     /// <summary>
     /// Sized from per-step costs measured on add:8 (BENCHMARKS.md, <c>LearnerTrainingBenchmark</c>): `moie` alone
-    /// is half the cost, so the ladder stops at 32 and runs get at most 250 optimizer steps. Measured: the runs' wall
-    /// times add up to 80 minutes (docs/results/full).
+    /// is half the cost, so the ladder stops at 32 and runs get at most 250 optimizer steps. Measured: 66 minutes of clock
+    /// time on the 2-core machine (docs/results/README.md).
     /// </summary>
     public static BenchSuite Full
     {
@@ -37,7 +37,7 @@ public static class BenchSuites
             const int steps = 250;
             return new BenchSuite(
                 "full",
-                "every learner on add, mul, parity, noisy-xor, two mixtures and product (two ranges) over sizes 4–32, 3 seeds, at most 250 optimizer steps and 90 s per run (measured on 2 cores: 80 min of runs, about 1.5 hours with data preparation)",
+                "every learner on add, mul, parity, noisy-xor, two mixtures and product (two ranges) over sizes 4–32, 3 seeds, at most 250 optimizer steps and 90 s per run (measured on 2 cores: 66 minutes)",
                 [
                     Entry("add:8", 0.5, ladder, 3, budget, steps),
                     Entry("add:8", 0.1, ladder, 3, budget, steps),
