@@ -90,8 +90,7 @@ public sealed class GateNetLearner : ILearner, ISavableLearner, ICircuitLearner
         {
             var choices = _network.HardChoices();
             if (report.Status == RunStatus.Ok)
-                RepairEdits = RelaxedTraining.Repair(choices, c => c.ToCircuit(), train, options.TimeBudget - clock.Elapsed,
-                    _request.Settings.RepairKicks ?? 0, options.Seed);
+                RepairEdits = RelaxedTraining.Repair(choices, c => c.ToCircuit(), train, options, _request.Settings, clock.Elapsed);
             Circuit = CircuitSimplifier.Simplify(choices.ToCircuit());
             _compiled = new CompiledCircuit(Circuit);
         }

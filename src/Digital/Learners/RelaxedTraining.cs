@@ -40,11 +40,12 @@ internal static class RelaxedTraining
     /// unrolls its cell).
     /// </summary>
     public static int Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, Dataset train,
-        TimeSpan? remaining, int kicks, int seed)
+        FitOptions options, ModelSettings settings, TimeSpan elapsed)
     {
         if (choices.Neurons > LocalSearchMaxNeurons) return 0;
+        int kicks = settings.RepairKicks ?? 0;
         var cap = kicks > 0 ? TimeSpan.MaxValue : LocalSearchBudget;
-        var budget = remaining is { } left && left < cap ? left : cap;
+        var budget = options.TimeBudget - elapsed is { } left && left < cap ? left : cap;
         if (budget <= TimeSpan.Zero) return 0;
         var inputs = Evaluation.PackedBits.FromInputs(train);
         var targets = Evaluation.PackedBits.FromTargets(train);
@@ -55,7 +56,7 @@ internal static class RelaxedTraining
             evaluator.Evaluate(new Evaluation.CompiledCircuit(toCircuit(c)), inputs, output);
             return Evaluation.PackedAccuracy.Of(output, targets);
         }
-        return Networks.GateLocalSearch.Improve(choices, Score, budget, kicks, SeedStream.Derive(seed, "repair"));
+        return Networks.GateLocalSearch.Improve(choices, Score, budget, kicks, SeedStream.Derive(options.Seed, "repair"));
     }
 
     /// <summary>Share of the epochs trained straight-through (forward = the hard circuit) at the end of a fit.</summary>

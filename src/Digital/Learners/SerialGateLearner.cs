@@ -70,8 +70,7 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
             var choices = _cell!.Cell.HardChoices();
             if (report.Status == RunStatus.Ok)
                 RepairEdits = RelaxedTraining.Repair(choices, c => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth),
-                    train, options.TimeBudget - clock.Elapsed,
-                    _request.Settings.RepairKicks ?? 0, options.Seed);
+                    train, options, _request.Settings, clock.Elapsed);
             CellCircuit = CircuitSimplifier.Simplify(choices.ToCircuit());
             Circuit = SerialGateCell.Unroll(CellCircuit, train.InputWidth, train.OutputWidth);
         }

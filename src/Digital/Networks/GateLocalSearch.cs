@@ -88,9 +88,13 @@ public static class GateLocalSearch
     {
         for (int k = 0; k < KickSize; k++)
         {
-            int neuron = rng.Next(choices.Neurons);
-            var layer = choices.Layers.First(l => (neuron -= l.Width) < 0);
-            int j = neuron + layer.Width;
+            int j = rng.Next(choices.Neurons);
+            var layer = choices.Layers[0];
+            for (int l = 1; j >= layer.Width; l++)
+            {
+                j -= layer.Width;
+                layer = choices.Layers[l];
+            }
             layer.Ops[j] = rng.Next(16);
             if (!layer.Rewirable) continue;
             layer.A[j] = rng.Next(layer.InputWidth);
