@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Registry;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;

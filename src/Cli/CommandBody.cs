@@ -12,6 +12,18 @@ public static class CommandBody
     public static void Attach(Command command, CliConsole console, Func<ParseResult, CancellationToken, int> body) =>
         command.SetAction((parse, cancellation) => Task.FromResult(Guard(console, () => body(parse, cancellation))));
 
+    /// <summary>A command without options that prints what <paramref name="print"/> writes (tasks, models, doctor).</summary>
+    public static Command Listing(string name, string description, CliConsole console, Action<TextWriter> print)
+    {
+        var command = new Command(name, description);
+        Attach(command, console, (_, _) =>
+        {
+            print(console.Out);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     public static int Guard(CliConsole console, Func<int> body)
     {
         try
@@ -33,5 +45,5 @@ public static class CommandBody
 
     private static bool IsBadInput(Exception e) => e is UsageException or TaskSpecException or ArgumentException or FormatException
         or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-        or LogicNets.Diagnostics.Harness.OutputExistsException;
+        or LogicNets.Harness.Sweeps.OutputExistsException;
 }

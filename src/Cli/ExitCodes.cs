@@ -1,6 +1,6 @@
 namespace LogicNets.Cli;
 
-/// <summary>DESIGN §7 exit codes.</summary>
+/// <summary>The exit codes of the command (docs/DESIGN.md §9).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Runs;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Cli;
 
 /// <summary>The options every training command shares (train, sweep, bench), and how they become a run template.</summary>
-public sealed class TrainingOptionSet
+public sealed class TrainingOptionSet(ModelCatalog catalog)
 {
     public const double DefaultTrainFraction = 0.5;
 
@@ -28,7 +28,7 @@ public sealed class TrainingOptionSet
 
     public Option<int?> GroupSum { get; } = new("--group-sum")
     {
-        Description = "gates and gates-wired: K output gates per output bit (odd), the bit is their majority (group-sum head; default 1)",
+        Description = $"{catalog.NamesWith(LearnerTraits.GroupSumHead)}: K output gates per output bit (odd), the bit is their majority (group-sum head; default 1)",
     };
 
     public Option<int?> RepairKicks { get; } = new("--repair-kicks")

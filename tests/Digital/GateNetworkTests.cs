@@ -72,7 +72,7 @@ public class GateNetworkTests
         using var scope = NewDisposeScope();
         manual_seed(group);
         using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 2, outputs: 3, wiring, group, residualBias: 0, CPU, outputGroup: group);
-        Assert.Equal(GateNetwork.ParameterCountOf(7, 12, 2, 3, wiring, group), net.ParameterCount);
+        Assert.Equal(ExpectedParameters(7, 12, 2, 3 * group, wiring), net.ParameterCount);
         Assert.Equal(3 * group, net.Layers[^1].Width);
         OneHotEverywhere(net);
         var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train;
@@ -100,5 +100,20 @@ public class GateNetworkTests
             Assert.Equal(System.Numerics.BitOperations.PopCount((uint)row) > k / 2, circuit.Evaluate(bits)[0]);
         }
         Assert.Throws<ArgumentException>(() => MajorityNetwork.Append([], 4, [0, 1, 2, 3]));
+    }
+
+    /// <summary>The closed form of a gate network's size: 16 gate logits per neuron, plus two wire selectors over the
+    /// layer's inputs per neuron when wiring is learnable.</summary>
+    private static long ExpectedParameters(int inputs, int width, int depth, int outputGates, Wiring wiring)
+    {
+        long count = 0;
+        int fanIn = inputs;
+        for (int layer = 0; layer <= depth; layer++)
+        {
+            int layerWidth = layer < depth ? width : outputGates;
+            count += layerWidth * 16L + (wiring == Wiring.Learnable ? 2L * layerWidth * fanIn : 0);
+            fanIn = layerWidth;
+        }
+        return count;
     }
 }

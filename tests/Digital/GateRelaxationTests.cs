@@ -17,15 +17,15 @@ public class GateRelaxationTests
         var table = GateRelaxation.CoefficientTable(CPU);
         var a = tensor(new float[] { 0, 0, 1, 1 }).reshape(4, 1);
         var b = tensor(new float[] { 0, 1, 0, 1 }).reshape(4, 1);
-        for (int gate = 0; gate < 16; gate++)
+        foreach (var gate in GateOps.All)
         {
             var logits = full(1, 16, -1000f);
-            logits[0, gate] = 1000f;
+            logits[0, (int)gate] = 1000f;
             var relaxed = GateRelaxation.Apply(a, b, GateRelaxation.MixtureCoefficients(logits, table)).data<float>().ToArray();
-            bool[] expected = [BooleanGates.Apply(gate, false, false), BooleanGates.Apply(gate, false, true), BooleanGates.Apply(gate, true, false), BooleanGates.Apply(gate, true, true)];
+            bool[] expected = [gate.Apply(false, false), gate.Apply(false, true), gate.Apply(true, false), gate.Apply(true, true)];
             Assert.Equal(expected.Select(e => e ? 1f : 0f), relaxed);
             for (int corner = 0; corner < 4; corner++)
-                Assert.Equal(expected[corner] ? ulong.MaxValue : 0UL, BooleanGates.Apply(gate, corner >= 2 ? ulong.MaxValue : 0, corner % 2 == 1 ? ulong.MaxValue : 0));
+                Assert.Equal(expected[corner] ? ulong.MaxValue : 0UL, gate.Apply(corner >= 2 ? ulong.MaxValue : 0, corner % 2 == 1 ? ulong.MaxValue : 0));
         }
     }
 
@@ -40,7 +40,7 @@ public class GateRelaxationTests
             [true, true, false, false], [true, true, false, true], [true, true, true, false], [true, true, true, true],
         ];
         for (int g = 0; g < 16; g++)
-            Assert.Equal(truth[g], new[] { BooleanGates.Apply(g, false, false), BooleanGates.Apply(g, false, true), BooleanGates.Apply(g, true, false), BooleanGates.Apply(g, true, true) });
+            Assert.Equal(truth[g], new[] { GateOps.FromIndex(g).Apply(false, false), GateOps.FromIndex(g).Apply(false, true), GateOps.FromIndex(g).Apply(true, false), GateOps.FromIndex(g).Apply(true, true) });
     }
 
     [Property(MaxTest = 60)]

@@ -6,6 +6,7 @@ using LogicNets.Digital.Circuits;
 using LogicNets.Digital.Evaluation;
 using LogicNets.Digital.Export;
 using LogicNets.Tests.Support;
+using LogicNets.Digital.Gates;
 
 namespace LogicNets.Tests.Digital;
 
@@ -38,13 +39,13 @@ public class HardCircuitTests
     {
         // x0 AND FALSE → 0; OR(x1, 0) → x1; pass-through of x1; a dead XOR; output = NOT(x1) via XNOR(x1, 0)...
         var circuit = new HardCircuit(2, [
-            new Gate(0, 0, 0),      // n2 = FALSE
-            new Gate(1, 0, 2),      // n3 = x0 AND n2 = 0
-            new Gate(7, 1, 3),      // n4 = x1 OR 0 = x1
-            new Gate(3, 4, 0),      // n5 = pass n4 = x1
-            new Gate(6, 0, 1),      // n6 = dead XOR
-            new Gate(6, 5, 1),      // n7 = x1 XOR x1 = 0
-            new Gate(9, 5, 3),      // n8 = XNOR(x1, 0) = NOT x1
+            new Gate(GateOp.False, 0, 0),     // n2 = FALSE
+            new Gate(GateOp.And, 0, 2),       // n3 = x0 AND n2 = 0
+            new Gate(GateOp.Or, 1, 3),        // n4 = x1 OR 0 = x1
+            new Gate(GateOp.A, 4, 0),         // n5 = pass n4 = x1
+            new Gate(GateOp.Xor, 0, 1),       // n6 = dead XOR
+            new Gate(GateOp.Xor, 5, 1),       // n7 = x1 XOR x1 = 0
+            new Gate(GateOp.Xnor, 5, 3),      // n8 = XNOR(x1, 0) = NOT x1
         ], [5, 7, 8]);
         var simplified = CircuitSimplifier.Simplify(circuit);
         Assert.Equal(Truth(circuit), Truth(simplified));
@@ -83,7 +84,7 @@ public class HardCircuitTests
     [Fact]
     public void VerilogAndDotNameEveryGateAndOutput()
     {
-        var circuit = new HardCircuit(2, [new Gate(6, 0, 1), new Gate(1, 0, 1)], [2, 3]);
+        var circuit = new HardCircuit(2, [new Gate(GateOp.Xor, 0, 1), new Gate(GateOp.And, 0, 1)], [2, 3]);
         string verilog = VerilogExporter.Export(circuit);
         Assert.Contains("module logicnets_circuit (input wire [1:0] x, output wire [1:0] y);", verilog);
         Assert.Contains("assign g[0] = x[0] ^ x[1];", verilog);

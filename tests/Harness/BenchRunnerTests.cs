@@ -1,7 +1,9 @@
 using System.Globalization;
-using LogicNets.Diagnostics.Harness;
-using LogicNets.Diagnostics.Reports;
-using LogicNets.Tasks.Results;
+using LogicNets.Harness.Registry;
+using LogicNets.Harness.Runs;
+using LogicNets.Harness.Suites;
+using LogicNets.Harness.Sweeps;
+using LogicNets.Harness.Reports;
 
 namespace LogicNets.Tests.Harness;
 
@@ -17,16 +19,16 @@ public class BenchRunnerTests : IDisposable
     [Fact]
     public void TinySuiteWritesRunsAndASummaryWhoseNumbersComeFromTheRuns()
     {
-        var runner = new BenchRunner(new SweepRunner(new RunExecutor(BuiltInModels.Catalog)));
+        var runner = new BenchRunner(BuiltInModels.Catalog);
         var result = runner.Run(Tiny, _dir, Shard.All, ExistingOutput.Refuse);
 
-        var rows = RunCsv.Read(Path.Combine(_dir, BenchRunner.RunsFile));
+        var rows = RunCsv.Read(Path.Combine(_dir, PurificationReport.RunsFile));
         Assert.Equal(result.Rows, rows);
         // logic-tree learns bits only: the suite skips it on product instead of failing.
         Assert.Equal(5, rows.Count);
         Assert.DoesNotContain(rows, r => r.Task == "product" && r.Model == "logic-tree");
 
-        string summary = File.ReadAllText(Path.Combine(_dir, LogicNets.Diagnostics.Reports.PurificationReport.SummaryFile));
+        string summary = File.ReadAllText(Path.Combine(_dir, LogicNets.Harness.Reports.PurificationReport.SummaryFile));
         foreach (var group in rows.GroupBy(r => (r.Task, r.Model)))
         {
             var best = SummaryReport.Best(group)!;
@@ -36,13 +38,13 @@ public class BenchRunnerTests : IDisposable
                     best.Model, best.TestExact, best.TestBitAccuracy, best.BaselineAccuracy, best.Gain, best.Size);
             Assert.Contains(expected, summary);
             // The best row really is the best: no other scored run of the pair has a higher exact-match.
-            if (best.TestExact is { } exact) Assert.All(group.Where(SummaryReport.IsScored), r => Assert.True(r.TestExact <= exact));
+            if (best.TestExact is { } exact) Assert.All(group.Where(r => r.IsScored), r => Assert.True(r.TestExact <= exact));
         }
 
         // curves.csv: one verdict per (task, model) with a finished run; two sizes are too few, and the summary says the same.
         var curves = File.ReadAllLines(Path.Combine(_dir, PurificationReport.CurvesFile));
         Assert.StartsWith("task,train_fraction,noise,model,metric,verdict", curves[0]);
-        Assert.Equal(rows.Where(SummaryReport.IsScored).Select(r => (r.Task, r.Model)).Distinct().Count(), curves.Length - 1);
+        Assert.Equal(rows.Where(r => r.IsScored).Select(r => (r.Task, r.Model)).Distinct().Count(), curves.Length - 1);
         Assert.All(curves.Skip(1), line => Assert.Contains(",inconclusive,", line));
         Assert.Contains("| inconclusive |", summary);
         // One accuracy-vs-size picture per task, linked from the summary.

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Runs;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
@@ -14,12 +14,12 @@ public class RunExecutorTests
     {
         public int Created { get; private set; }
 
-        public ModelCatalog Catalog => new([new ModelDescriptor("flaky", "fails first", "any", r => ++Created <= failures ? new Throwing(r, error()) : new TestLearner(r))]);
+        public ModelCatalog Catalog => new([new ModelDescriptor("flaky", "fails first", "any", LearnerTraits.BitTargets | LearnerTraits.RealTargets, r => ++Created <= failures ? new Throwing(r, error()) : new TestLearner(r))]);
 
         private sealed class Throwing(LearnerRequest request, Exception error) : ILearner
         {
             public string Model => "flaky";
-            public long ParameterCount => request.Size;
+            public long? ParameterCount => request.Size;
             public long? GateCount => null;
             public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default) => throw error;
             public float[] Predict(Dataset data) => throw new InvalidOperationException("not trained");
@@ -39,7 +39,7 @@ public class RunExecutorTests
         var clean = new RunExecutor(TestLearner.Catalog).Execute(Spec with { Model = "memo" });
 
         Assert.Equal(2, learners.Created);
-        Assert.Equal("ok", outcome.Record.Status);
+        Assert.Equal(RunStatus.Ok, outcome.Record.Status);
         Assert.Equal(clean.Record.TestBitAccuracy, outcome.Record.TestBitAccuracy);
         Assert.Equal("retried: the first attempt failed inside libtorch with ExternalException: Unknown scalar type.", outcome.Record.Message);
     }
@@ -51,7 +51,7 @@ public class RunExecutorTests
         var record = new RunExecutor(learners.Catalog).Execute(Spec).Record;
 
         Assert.Equal(2, learners.Created);
-        Assert.Equal("failed", record.Status);
+        Assert.Equal(RunStatus.Failed, record.Status);
         Assert.StartsWith("ExternalException: Unknown scalar type.", record.Message);
         Assert.DoesNotContain("frame #0", record.Message);
     }
@@ -63,7 +63,7 @@ public class RunExecutorTests
         var record = new RunExecutor(learners.Catalog).Execute(Spec).Record;
 
         Assert.Equal(1, learners.Created);
-        Assert.Equal("failed", record.Status);
+        Assert.Equal(RunStatus.Failed, record.Status);
         Assert.Equal("InvalidOperationException: a bug of ours", record.Message);
     }
 }

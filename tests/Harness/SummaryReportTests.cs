@@ -1,5 +1,6 @@
-using LogicNets.Diagnostics.Reports;
-using LogicNets.Tasks.Results;
+using LogicNets.Harness.Reports;
+using LogicNets.Harness.Runs;
+using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Tests.Harness;
 
@@ -7,7 +8,7 @@ public class SummaryReportTests
 {
     private static RunRecord Run(string task, double fraction, int trainRows, int testRows) => new()
     {
-        Task = task, Model = "mlp", Size = 8, Seed = 1, TrainFraction = fraction, Status = "ok",
+        Task = task, Model = "mlp", Size = 8, Seed = 1, TrainFraction = fraction, Status = RunStatus.Ok,
         TestBitAccuracy = 0.75, TestExact = 0.5, BaselineAccuracy = 0.5, Gain = 0.25, TrainRows = trainRows, TestRows = testRows,
     };
 

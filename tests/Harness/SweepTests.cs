@@ -1,7 +1,7 @@
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Runs;
+using LogicNets.Harness.Sweeps;
 using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
-using LogicNets.Tasks.Results;
 using LogicNets.Tests.Support;
 
 namespace LogicNets.Tests.Harness;
@@ -81,7 +81,7 @@ public class SweepTests : IDisposable
         var plan = SweepPlan.Grid([TaskName.Parse("add:2")], ["memo"], [TestLearner.SlowSize, TestLearner.DivergingSize, 4], 1,
             new RunSpec { Task = TaskName.Parse("add:2"), Model = "memo", Size = 1, TrainFraction = 0.5, TimeBudget = TimeSpan.FromMilliseconds(50) });
         var rows = _runner.Run(plan, Path.Combine(_dir, "budget.csv"), Shard.All, ExistingOutput.Refuse).Rows;
-        Assert.Equal(["timeout", "diverged", "ok"], rows.Select(r => r.Status));
+        Assert.Equal([RunStatus.Timeout, RunStatus.Diverged, RunStatus.Ok], rows.Select(r => r.Status));
         Assert.Null(rows[1].TestBitAccuracy); // a diverged run carries no scores
         Assert.NotNull(rows[2].TestBitAccuracy);
     }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Gates;
 
 namespace LogicNets.Tests.Support;
 
@@ -16,7 +17,7 @@ public static class RandomCircuits
             int nodes = inputs + g;
             // Bias toward recent nodes so circuits get deep, as trained nets are.
             int Pick() => rng.Next(4) == 0 ? rng.Next(nodes) : Math.Max(0, nodes - 1 - rng.Next(Math.Min(nodes, 2 * inputs)));
-            list.Add(new Gate(rng.Next(16), Pick(), Pick()));
+            list.Add(new Gate(GateOps.FromIndex(rng.Next(16)), Pick(), Pick()));
         }
         var outs = Enumerable.Range(0, outputs).Select(_ => rng.Next(inputs + gates)).ToArray();
         return new HardCircuit(inputs, list, outs);

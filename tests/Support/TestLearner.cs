@@ -17,12 +17,12 @@ public sealed class TestLearner(LearnerRequest request) : ILearner
     private int _seed;
 
     public static ModelCatalog Catalog { get; } = new([
-        new ModelDescriptor("memo", "test memoriser", "any", r => new TestLearner(r)),
+        new ModelDescriptor("memo", "test memoriser", "any", LearnerTraits.BitTargets | LearnerTraits.RealTargets, r => new TestLearner(r)),
     ]);
 
     public string Model => "memo";
 
-    public long ParameterCount => request.Size * 10L;
+    public long? ParameterCount => request.Size * 10L;
 
     public long? GateCount => null;
 

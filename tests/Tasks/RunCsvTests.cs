@@ -1,8 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using LogicNets.Tasks.Results;
+using LogicNets.Harness.Runs;
 using LogicNets.Tests.Support;
+using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Tests.Tasks;
 
@@ -21,7 +22,7 @@ public class RunCsvTests : IDisposable
         from noise in Generators.UnitInterval
         from scores in Gen.ArrayOf(OptionalScore, 7)
         from gates in Gen.OneOf(Gen.Constant<long?>(null), Gen.Choose(0, 1 << 30).Select(g => (long?)g))
-        from status in Gen.Elements("ok", "timeout", "diverged", "failed")
+        from status in Gen.Elements(RunStatus.Ok, RunStatus.Timeout, RunStatus.Diverged, RunStatus.Failed)
         from solved in Gen.Elements<bool?>(null, true, false)
         from message in Gen.Elements<string?>(null, "loss became NaN, in epoch 3", "quote \" and, comma", "line\nbreak")
         select new RunRecord
@@ -46,7 +47,7 @@ public class RunCsvTests : IDisposable
     public void HeaderHasTheDesignColumnsInOrder()
     {
         string path = Path.Combine(_dir, "h.csv");
-        RunCsv.Write(path, [new RunRecord { Task = "add:2", Model = "mlp", Status = "ok" }]);
+        RunCsv.Write(path, [new RunRecord { Task = "add:2", Model = "mlp", Status = RunStatus.Ok }]);
         Assert.Equal(string.Join(",", RunCsv.Columns), File.ReadLines(path).First());
         Assert.StartsWith("task,model,size,params,gates,seed,train_fraction,noise,epochs,wall_s,train_bit_acc,test_bit_acc,test_exact,baseline_acc,gain,mse,status",
             File.ReadLines(path).First());
@@ -66,7 +67,7 @@ public class RunCsvTests : IDisposable
     public void AtomicWriteLeavesNoTempFileBehind()
     {
         string path = Path.Combine(_dir, "a", "runs.csv");
-        RunCsv.Write(path, [new RunRecord { Task = "add:2", Model = "mlp", Status = "ok" }]);
+        RunCsv.Write(path, [new RunRecord { Task = "add:2", Model = "mlp", Status = RunStatus.Ok }]);
         Assert.Equal(["runs.csv"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
     }
 

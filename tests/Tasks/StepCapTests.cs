@@ -1,4 +1,5 @@
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Registry;
+using LogicNets.Harness.Runs;
 using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
 
@@ -30,7 +31,7 @@ public class StepCapTests
         var outcome = new RunExecutor(BuiltInModels.Catalog).Execute(
             new RunSpec { Task = TaskName.Parse("add:4"), Model = "mlp", Size = 8, TrainFraction = 0.5, StepCap = 40 });
         outcome.Learner.Dispose();
-        Assert.Equal("ok", outcome.Record.Status);
+        Assert.Equal(RunStatus.Ok, outcome.Record.Status);
         Assert.Equal(40, outcome.Record.Epochs);
     }
 }

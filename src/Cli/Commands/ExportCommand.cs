@@ -1,18 +1,28 @@
 using System.CommandLine;
 using LogicNets.Digital.Circuits;
 using LogicNets.Digital.Export;
-using LogicNets.Tasks.Results;
+using LogicNets.Tasks.Files;
+using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Cli.Commands;
 
 /// <summary><c>logicnets export</c>: a trained run's hard circuit as Verilog, C, Graphviz DOT or JSON.</summary>
 public static class ExportCommand
 {
-    public const string ValidFormats = "verilog, c, dot, json";
+    /// <summary>Each format with its file extension and writer.</summary>
+    private static readonly (string Name, string Extension, Func<HardCircuit, string> Write)[] Formats =
+    [
+        ("verilog", ".v", circuit => VerilogExporter.Export(circuit)),
+        ("c", ".c", circuit => CExporter.Export(circuit)),
+        ("dot", ".dot", DotExporter.Export),
+        ("json", ".json", CircuitJson.Serialize),
+    ];
 
-    public static Command Create(CliConsole console)
+    public static string ValidFormats => string.Join(", ", Formats.Select(f => f.Name));
+
+    public static Command Create(CliConsole console, ModelCatalog catalog)
     {
-        var run = new Option<string>("--run") { Description = "run folder written by 'logicnets train' (holds circuit.json)", Required = true };
+        var run = new Option<string>("--run") { Description = $"run folder written by 'logicnets train' (holds {CircuitJson.FileName})", Required = true };
         var format = new Option<string>("--format") { Description = $"output format: {ValidFormats}", Required = true };
         var output = new Option<string?>("--out") { Description = "output file (default: RUN/circuit.v, .c, .dot or .json)" };
         var command = new Command("export", "export the hard circuit of a trained digital learner") { run, format, output };
@@ -21,28 +31,16 @@ public static class ExportCommand
         {
             string directory = parse.GetValue(run)!;
             string kind = parse.GetValue(format)!.Trim().ToLowerInvariant();
-            string extension = kind switch
-            {
-                "verilog" => ".v",
-                "c" => ".c",
-                "dot" => ".dot",
-                "json" => ".json",
-                _ => throw new UsageException($"unknown export format '{kind}'; valid formats: {ValidFormats}"),
-            };
+            var chosen = Formats.FirstOrDefault(f => f.Name == kind);
+            if (chosen.Name is null) throw new UsageException($"unknown export format '{kind}'; valid formats: {ValidFormats}");
             if (!Directory.Exists(directory)) throw new UsageException($"run folder '{directory}' does not exist");
-            string source = Path.Combine(directory, "circuit.json");
+            string source = Path.Combine(directory, CircuitJson.FileName);
             if (!File.Exists(source))
-                throw new UsageException($"run '{directory}' has no circuit.json: only digital learners (gates, gates-wired, gates-serial) produce hard circuits");
+                throw new UsageException(
+                    $"run '{directory}' has no {CircuitJson.FileName}: only learners whose model is a hard circuit write one ({catalog.NamesWith(LearnerTraits.Circuit)})");
             var circuit = CircuitJson.Load(source);
-            string text = kind switch
-            {
-                "verilog" => VerilogExporter.Export(circuit),
-                "c" => CExporter.Export(circuit),
-                "dot" => DotExporter.Export(circuit),
-                _ => CircuitJson.Serialize(circuit),
-            };
-            string target = OutputPath.EnsureWritableFile(parse.GetValue(output) ?? Path.Combine(directory, "circuit" + extension));
-            AtomicFile.WriteAllText(target, text);
+            string target = OutputPath.EnsureWritableFile(parse.GetValue(output) ?? Path.Combine(directory, Path.ChangeExtension(CircuitJson.FileName, chosen.Extension)));
+            AtomicFile.WriteAllText(target, chosen.Write(circuit));
             console.Out.WriteLine($"{circuit.InputCount} inputs, {circuit.Gates.Count} gates ({circuit.LogicGateCount} computing), {circuit.Outputs.Count} outputs → {target}");
             return ExitCodes.Success;
         });

@@ -1,7 +1,6 @@
-using LogicNets.Diagnostics.Reports;
 using System.CommandLine;
-using LogicNets.Diagnostics.Harness;
-using LogicNets.Tasks.Results;
+using LogicNets.Harness.Reports;
+using LogicNets.Harness.Runs;
 
 namespace LogicNets.Cli.Commands;
 
@@ -18,21 +17,12 @@ public static class ReportCommand
         {
             var inputs = parse.GetValue(files)!;
             string directory = OutputPath.EnsureWritableDirectory(parse.GetValue(output)!);
-            var merged = new List<RunRecord>();
-            var seen = new HashSet<RunKey>();
-            int duplicates = 0;
-            foreach (string file in inputs)
-            {
-                foreach (var row in RunCsv.Read(file))
-                {
-                    if (seen.Add(row.Key)) merged.Add(row);
-                    else duplicates++;
-                }
-            }
-            RunCsv.Write(Path.Combine(directory, BenchRunner.RunsFile), merged);
-            var report = PurificationReport.Write(directory, $"LogicNets (.NET) report — {inputs.Length} file(s) merged", merged);
-            console.Out.WriteLine($"{merged.Count} runs from {inputs.Length} file(s){(duplicates > 0 ? $", {duplicates} duplicate runs dropped (first kept)" : "")}");
-            console.Out.WriteLine($"results: {Path.Combine(directory, BenchRunner.RunsFile)}");
+            var merged = RunMerge.Merge(inputs);
+            string runs = Path.Combine(directory, PurificationReport.RunsFile);
+            RunCsv.Write(runs, merged.Rows);
+            var report = PurificationReport.Write(directory, $"LogicNets (.NET) report — {inputs.Length} file(s) merged", merged.Rows);
+            console.Out.WriteLine($"{merged.Rows.Count} runs from {inputs.Length} file(s){(merged.Duplicates > 0 ? $", {merged.Duplicates} duplicate runs dropped (first kept)" : "")}");
+            console.Out.WriteLine($"results: {runs}");
             console.Out.WriteLine($"curves:  {report.Curves} (verdicts); {report.Plots.Count} plot(s) in {Path.Combine(directory, PurificationReport.PlotFolder)}");
             console.Out.WriteLine($"summary: {report.Summary}");
             return ExitCodes.Success;

@@ -1,18 +1,20 @@
-using LogicNets.Diagnostics.Plots;
-using LogicNets.Diagnostics.PossibilitySpace;
 using System.CommandLine;
 using LogicNets.Cli.Progress;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Plots;
+using LogicNets.Harness.Reports;
+using LogicNets.Harness.Runs;
+using LogicNets.Harness.Sweeps;
+using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Cli.Commands;
 
 /// <summary><c>logicnets sweep</c>: models × sizes × seeds on one task into a CSV that survives being killed.</summary>
 public static class SweepCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, ModelCatalog catalog)
     {
-        var task = new Option<string>("--task") { Description = "task name, e.g. add:8", Required = true };
-        var models = new Option<string>("--models") { Description = "comma-separated learners, e.g. mlp", Required = true };
+        var task = SingleRunOptions.TaskOption();
+        var models = new Option<string>("--models") { Description = $"comma-separated learners of {catalog.NamesWith(LearnerTraits.None)}", Required = true };
         var sizes = new Option<string>("--sizes") { Description = $"model sizes: {SizeList.ValidForms}", Required = true };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..K) per size", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "output CSV (rewritten atomically after every run)", Required = true };
@@ -20,7 +22,7 @@ public static class SweepCommand
         var resume = new Option<bool>("--resume") { Description = "keep the rows already in --out and run only the missing ones" };
         var force = new Option<bool>("--force") { Description = "overwrite an existing --out" };
         var plot = new Option<string?>("--plot") { Description = "also draw accuracy vs size (one line per model, verdict in the legend) to this PNG and print the verdicts" };
-        var training = new TrainingOptionSet();
+        var training = new TrainingOptionSet(catalog);
         var command = new Command("sweep", "train learners over a range of sizes and seeds; one CSV row per run")
             { task, models, sizes, seeds, output, shard, resume, force, plot };
         training.AddTo(command);
@@ -28,8 +30,8 @@ public static class SweepCommand
         CommandBody.Attach(command, console, (parse, cancellation) =>
         {
             var learningTask = Parsing.Task(parse.GetValue(task));
-            var modelNames = Parsing.Models(parse.GetValue(models));
-            Parsing.RequireLearns(modelNames, learningTask);
+            var modelNames = Parsing.Models(catalog, parse.GetValue(models));
+            Parsing.RequireLearns(catalog, modelNames, learningTask);
             var sizeList = SizeList.Parse(parse.GetValue(sizes)!);
             int seedCount = parse.GetValue(seeds);
             if (seedCount < 1) throw new UsageException($"--seeds must be >= 1, got {seedCount}");
@@ -40,7 +42,7 @@ public static class SweepCommand
             string? png = parse.GetValue(plot) is { } plotPath ? OutputPath.EnsureWritableFile(plotPath) : null;
 
             var plan = SweepPlan.Grid([learningTask], modelNames, sizeList, seedCount, template);
-            var runner = new SweepRunner(new RunExecutor(BuiltInModels.Catalog));
+            var runner = new SweepRunner(new RunExecutor(catalog));
             var result = SweepDisplay.Run(console, observer => runner.Run(plan, csv, shardSpec, existing, observer, cancellation));
             console.Out.WriteLine($"{result.Ran} runs written, {result.Skipped} already present: {csv}");
             var curves = AccuracyCurve.FromRuns(result.Rows);
@@ -51,12 +53,7 @@ public static class SweepCommand
                 AccuracyPlot.Save(png, learningTask.Name, curves);
                 console.Out.WriteLine($"plot: {png}");
             }
-            if (result.Cancelled)
-            {
-                console.Error.WriteLine("interrupted: rerun the same command with --resume to finish the sweep");
-                return ExitCodes.InternalFailure;
-            }
-            return ExitCodes.Success;
+            return SweepDisplay.ExitCode(console, result, "sweep");
         });
         return command;
     }

@@ -6,20 +6,17 @@ namespace LogicNets.Cli.Commands;
 /// <summary><c>logicnets tasks</c>: the task families with an example of each.</summary>
 public static class TasksCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console) =>
+        CommandBody.Listing("tasks", "list the task families, their parameters and examples", console, Print);
+
+    private static void Print(TextWriter output)
     {
-        var command = new Command("tasks", "list the task families, their parameters and examples");
-        CommandBody.Attach(command, console, (_, _) =>
+        output.WriteLine($"Task forms: {TaskName.ValidForms}");
+        output.WriteLine();
+        foreach (string example in TaskName.Examples)
         {
-            console.Out.WriteLine($"Task forms: {TaskName.ValidForms}");
-            console.Out.WriteLine();
-            foreach (string example in TaskName.Examples)
-            {
-                var task = TaskName.Parse(example);
-                console.Out.WriteLine($"{task.Name,-28} {task.InputWidth,3} → {task.OutputWidth,-3} {task.Description}");
-            }
-            return ExitCodes.Success;
-        });
-        return command;
+            var task = TaskName.Parse(example);
+            output.WriteLine($"{task.Name,-28} {task.InputWidth,3} → {task.OutputWidth,-3} {task.Description}");
+        }
     }
 }

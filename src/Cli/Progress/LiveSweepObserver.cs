@@ -1,7 +1,7 @@
 using System.Globalization;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Runs;
+using LogicNets.Harness.Sweeps;
 using LogicNets.Tasks.Learning;
-using LogicNets.Tasks.Results;
 using Spectre.Console;
 
 namespace LogicNets.Cli.Progress;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Runs;
+using LogicNets.Harness.Sweeps;
 using LogicNets.Tasks.Learning;
-using LogicNets.Tasks.Results;
 
 namespace LogicNets.Cli.Progress;
 

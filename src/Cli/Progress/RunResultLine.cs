@@ -1,5 +1,6 @@
 using System.Globalization;
-using LogicNets.Tasks.Results;
+using LogicNets.Harness.Runs;
+using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Cli.Progress;
 
@@ -16,9 +17,9 @@ public static class RunResultLine
                 ? string.Format(inv, "test MSE {0:G4} ({1})", mse, run.Solved == true ? "solved by the NMU criterion" : "not solved by the NMU criterion")
                 : "no scores";
         string message = string.IsNullOrEmpty(run.Message) ? "" : $" — {run.Message}";
-        return string.Format(inv, "{0} in {1:0.0} s, {2} epochs: {3}{4}", run.Status, run.WallSeconds, run.Epochs, scores, message);
+        return string.Format(inv, "{0} in {1:0.0} s, {2} epochs: {3}{4}", run.Status.Name(), run.WallSeconds, run.Epochs, scores, message);
     }
 
-    public static string Describe(Diagnostics.Harness.RunSpec spec) =>
+    public static string Describe(RunSpec spec) =>
         string.Create(CultureInfo.InvariantCulture, $"{spec.Task.Name} {spec.Model} size={spec.Size} seed={spec.Seed} f={spec.TrainFraction}");
 }

@@ -1,4 +1,5 @@
-using LogicNets.Diagnostics.Harness;
+using LogicNets.Harness.Runs;
+using LogicNets.Harness.Sweeps;
 using Spectre.Console;
 
 namespace LogicNets.Cli.Progress;
@@ -15,12 +16,20 @@ public static class SweepDisplay
             .Start(context => work(new LiveSweepObserver(context)));
     }
 
+    /// <summary>Success, or — for a sweep or suite stopped by Ctrl+C — a line saying how to finish it and exit code 1.</summary>
+    public static int ExitCode(CliConsole console, SweepRunner.Result result, string what)
+    {
+        if (!result.Cancelled) return ExitCodes.Success;
+        console.Error.WriteLine($"interrupted: rerun the same command with --resume to finish the {what}");
+        return ExitCodes.InternalFailure;
+    }
+
     /// <summary>Executes one run with the same progress display a sweep gets.</summary>
-    public static RunExecutor.Outcome RunOne(CliConsole console, RunSpec spec, CancellationToken cancellation) =>
+    public static RunExecutor.Outcome RunOne(CliConsole console, RunExecutor executor, RunSpec spec, CancellationToken cancellation) =>
         Run(console, observer =>
         {
             observer.RunStarted(1, 1, spec);
-            var result = new RunExecutor(BuiltInModels.Catalog).Execute(spec, new EpochRelay(spec, observer), cancellation);
+            var result = executor.Execute(spec, new EpochRelay(spec, observer), cancellation);
             observer.RunFinished(1, 1, result.Record);
             return result;
         });

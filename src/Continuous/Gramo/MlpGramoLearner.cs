@@ -7,23 +7,22 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Gramo;
 
 /// <summary><c>mlp-gramo</c> — the plain MLP with gradient-length protection on weights and every layer's output.</summary>
-public sealed class MlpGramoLearner(LearnerRequest request) : TorchLearner(request, defaultLearningRate: 3e-3)
+public sealed class MlpGramoLearner : TorchLearner
 {
     public static readonly ModelDescriptor Descriptor = new(
         "mlp-gramo",
         "MLP with gradient-length protection (weight gradients and each layer's output gradient rescaled to RMS 1), TorchSharp",
         "hidden units per layer (--depth sets the hidden layer count, default 2)",
+        LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.InspectableLayers,
         request => new MlpGramoLearner(request));
 
     /// <summary>Protection as this learner uses it: element mode, RMS 1, no rounding.</summary>
     public static ProtectionSettings Settings { get; } = new();
 
-    public override string Model => "mlp-gramo";
+    public MlpGramoLearner(LearnerRequest request) : base(Descriptor.Name, request, defaultLearningRate: 3e-3) =>
+        Depth = LayerDepth(MlpLearner.DefaultDepth);
 
-    public int Depth { get; } = request.LayerDepth("mlp-gramo", MlpLearner.DefaultDepth);
-
-    public override long ParameterCount =>
-        MlpNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);
+    public int Depth { get; }
 
     protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
         new ProtectedMlp(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Settings);

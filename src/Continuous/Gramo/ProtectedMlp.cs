@@ -6,8 +6,9 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Gramo;
 
 /// <summary>
-/// A plain ReLU MLP (no residuals, no normalisation) with gradient-length protection at three placements: each
-/// weight (its whole gradient as one row), each layer's output (the main chain, per sample), and optionally each bias.
+/// A plain ReLU MLP (no residuals, no normalisation) with gradient-length protection at two placements: each
+/// weight (its whole gradient as one row) and each layer's output (the main chain, per sample). Biases are not
+/// protected: their gradient is the output gradient summed over the batch, which the output placement already scales.
 /// The forward pass is the plain MLP's bit for bit; the protection only acts in backward, so every weight gradient
 /// has RMS = the scaling factor at any depth.
 /// </summary>
@@ -15,14 +16,12 @@ public sealed class ProtectedMlp : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<Linear> _layers;
     private readonly ProtectionSettings _settings;
-    private readonly bool _protectBias;
 
-    public ProtectedMlp(int inputWidth, int width, int depth, int outputWidth, ProtectionSettings settings, bool protectBias = false)
+    public ProtectedMlp(int inputWidth, int width, int depth, int outputWidth, ProtectionSettings settings)
         : base(nameof(ProtectedMlp))
     {
         settings.Validate();
         _settings = settings;
-        _protectBias = protectBias;
         _layers = new ModuleList<Linear>();
         foreach (var layer in MlpNetwork.Layers(inputWidth, width, depth, outputWidth)) _layers.Add(layer);
         RegisterComponents();
@@ -38,8 +37,7 @@ public sealed class ProtectedMlp : nn.Module<Tensor, Tensor>
         {
             var layer = _layers[index];
             var weight = GradientLengthProtection.ApplyAsOneRow(layer.weight!, _settings);
-            var bias = _protectBias ? GradientLengthProtection.ApplyAsOneRow(layer.bias!, _settings) : layer.bias!;
-            var output = GradientLengthProtection.Apply(nn.functional.linear(activation, weight, bias), _settings);
+            var output = GradientLengthProtection.Apply(nn.functional.linear(activation, weight, layer.bias!), _settings);
             activation = index < _layers.Count - 1 ? nn.functional.relu(output) : output;
         }
         return activation;

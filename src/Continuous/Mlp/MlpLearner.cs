@@ -9,7 +9,7 @@ namespace LogicNets.Continuous.Mlp;
 /// <c>mlp</c> — a plain multilayer perceptron: <c>depth</c> hidden ReLU layers of <c>size</c> units and a linear
 /// output (one logit per output bit, or one value per real target).
 /// </summary>
-public sealed class MlpLearner(LearnerRequest request) : TorchLearner(request, defaultLearningRate: 3e-3)
+public sealed class MlpLearner : TorchLearner
 {
     public const int DefaultDepth = 2;
 
@@ -17,14 +17,12 @@ public sealed class MlpLearner(LearnerRequest request) : TorchLearner(request, d
         "mlp",
         "multilayer perceptron (ReLU, Adam; BCE per output bit or MSE), TorchSharp",
         "hidden units per layer (--depth sets the hidden layer count, default 2)",
+        LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.InspectableLayers,
         request => new MlpLearner(request));
 
-    public override string Model => "mlp";
+    public MlpLearner(LearnerRequest request) : base(Descriptor.Name, request, defaultLearningRate: 3e-3) => Depth = LayerDepth(DefaultDepth);
 
-    public int Depth { get; } = request.LayerDepth("mlp", DefaultDepth);
-
-    public override long ParameterCount =>
-        MlpNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);
+    public int Depth { get; }
 
     protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
         MlpNetwork.Create(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);

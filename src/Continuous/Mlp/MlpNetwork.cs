@@ -37,17 +37,4 @@ public static class MlpNetwork
         modules.Add(("output", linears[^1]));
         return nn.Sequential(modules);
     }
-
-    /// <summary>Trainable parameters of <see cref="Create"/>'s stack.</summary>
-    public static long ParameterCount(int inputWidth, int width, int depth, int outputWidth)
-    {
-        long count = 0;
-        int fanIn = inputWidth;
-        for (int layer = 0; layer < depth; layer++)
-        {
-            count += (long)fanIn * width + width;
-            fanIn = width;
-        }
-        return count + (long)fanIn * outputWidth + outputWidth;
-    }
 }

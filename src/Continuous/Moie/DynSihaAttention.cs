@@ -38,6 +38,4 @@ public sealed class DynSihaAttention : nn.Module<Tensor, Tensor>
         var weights = nn.functional.softmax(q.matmul(k.transpose(1, 2)) / Math.Sqrt(width), -1);
         return TokenWise.Apply(Output, weights.matmul(v));
     }
-
-    public static long ParameterCount(int width) => 4 * SparseProtoLinear.ParameterCount(width, width);
 }

@@ -36,7 +36,4 @@ public sealed class MoieBlock : nn.Module<Tensor, Tensor>
         var h = tokens + Attention.forward(_attentionNorm.forward(tokens));
         return h + FeedForward.forward(_feedForwardNorm.forward(h));
     }
-
-    public static long ParameterCount(int width) =>
-        2 * 2L * width + DynSihaAttention.ParameterCount(width) + MoieFeedForward.ParameterCount(width);
 }

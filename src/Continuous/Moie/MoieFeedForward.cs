@@ -24,7 +24,4 @@ public sealed class MoieFeedForward : nn.Module<Tensor, Tensor>
     public SparseProtoLinear Down { get; }
 
     public override Tensor forward(Tensor tokens) => TokenWise.Apply(Down, TokenWise.Apply(Up, tokens));
-
-    public static long ParameterCount(int width) =>
-        SparseProtoLinear.ParameterCount(width, Expansion * width) + SparseProtoLinear.ParameterCount(Expansion * width, width);
 }

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Moie;
 
 /// <summary><c>moie</c> — input bits as tokens through DynSIHA attention and MoIE feed-forward blocks (all projections SPLs, M-SAPS).</summary>
-public sealed class MoieLearner(LearnerRequest request) : SparseMetaLearner(request, defaultLearningRate: 3e-3)
+public sealed class MoieLearner : SparseMetaLearner
 {
     public const int DefaultDepth = 2;
 
@@ -14,17 +14,15 @@ public sealed class MoieLearner(LearnerRequest request) : SparseMetaLearner(requ
         "moie",
         "bits as tokens: DynSIHA attention (SPL Q/K/V/O, one wide head, rotary) + MoIE FFN (two SPLs), PRC across blocks, M-SAPS, TorchSharp",
         "model width, rounded up to even (--depth sets the block count, default 2)",
+        LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.LayerTelemetry,
         request => new MoieLearner(request));
 
-    public override string Model => "moie";
+    public MoieLearner(LearnerRequest request) : base(Descriptor.Name, request, defaultLearningRate: 3e-3) => Depth = LayerDepth(DefaultDepth);
 
-    public int Depth { get; } = request.LayerDepth("moie", DefaultDepth);
+    public int Depth { get; }
 
     /// <summary>The size rounded up to even: rotary positions rotate feature pairs.</summary>
     public int Width => Request.Size + Request.Size % 2;
-
-    public override long ParameterCount =>
-        MoieNetwork.ParameterCount(Request.Shape.InputWidth, Width, Depth, Request.Shape.OutputWidth);
 
     /// <summary>Each row becomes inputs × width token features: keep a chunk's activations to a few megabytes.</summary>
     protected override int PredictChunk => Math.Max(64, 262144 / (Request.Shape.InputWidth * Width));

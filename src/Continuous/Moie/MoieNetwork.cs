@@ -49,17 +49,4 @@ public sealed class MoieNetwork : nn.Module<Tensor, Tensor>
         foreach (var block in _blocks) tokens = block.forward(tokens);
         return _readout.forward(_finalNorm.forward(tokens).flatten(1));
     }
-
-    public static long ParameterCount(int inputWidth, int width, int depth, int outputWidth)
-    {
-        long streams = 0;
-        if (depth > 1)
-        {
-            int wide = MoieFeedForward.Expansion * width;
-            streams = 4 * PrototypeResidualStream.ParameterCount(width, width)
-                + PrototypeResidualStream.ParameterCount(wide, width) + PrototypeResidualStream.ParameterCount(width, wide);
-        }
-        return 2L * width + depth * MoieBlock.ParameterCount(width) + streams + 2L * width
-            + (long)inputWidth * width * outputWidth + outputWidth;
-    }
 }

@@ -34,6 +34,4 @@ public sealed class PrototypeResidualStream : nn.Module
             previous = layers[block].EffectivePrototype;
         }
     }
-
-    public static long ParameterCount(int experts, int inputWidth) => (long)experts * experts + 2L * inputWidth;
 }

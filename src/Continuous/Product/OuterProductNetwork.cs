@@ -28,8 +28,4 @@ public sealed class OuterProductNetwork : nn.Module<Tensor, Tensor>
         var outer = z.unsqueeze(2) * z.unsqueeze(1);
         return _head.forward(outer.flatten(1));
     }
-
-    /// <summary>Trainable parameters for a given shape.</summary>
-    public static long ParameterCount(int inputWidth, int width, int outputWidth) =>
-        (width == inputWidth ? 0 : (long)inputWidth * width) + (long)width * width * outputWidth + outputWidth;
 }

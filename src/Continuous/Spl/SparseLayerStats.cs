@@ -1,4 +1,4 @@
-using LogicNets.Tasks.Results;
+using LogicNets.Tasks.Learning;
 using static TorchSharp.torch;
 
 namespace LogicNets.Continuous.Spl;
@@ -11,7 +11,7 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
     private readonly long[] _rows = new long[layers.Count];
     private readonly bool[][] _fired = layers.Select(entry => new bool[entry.Layer.OutputWidth]).ToArray();
 
-    public List<LayerStatsRecord> Rows { get; } = [];
+    public List<LayerEpochStats> Rows { get; } = [];
 
     /// <summary>Adds the batch the layers just saw.</summary>
     public void AddBatch()
@@ -38,7 +38,7 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
             var (name, layer) = layers[index];
             if (_rows[index] == 0) continue;
             using var scope = NewDisposeScope();
-            Rows.Add(new LayerStatsRecord
+            Rows.Add(new LayerEpochStats
             {
                 Epoch = epoch,
                 Layer = name,

@@ -1,7 +1,6 @@
 using LogicNets.Continuous.Training;
 using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
-using LogicNets.Tasks.Results;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,8 +10,8 @@ namespace LogicNets.Continuous.Spl;
 /// What the SPL-family learners share: prototypes and gates in a separate (meta) Adam optimiser stepped after
 /// M-SAPS adds its gradients, optional adaptive L2 on the computation rows, and per-epoch layer statistics.
 /// </summary>
-public abstract class SparseMetaLearner(LearnerRequest request, double defaultLearningRate)
-    : TorchLearner(request, defaultLearningRate), ILayerTelemetry
+public abstract class SparseMetaLearner(string model, LearnerRequest request, double defaultLearningRate)
+    : TorchLearner(model, request, defaultLearningRate), ILayerTelemetry
 {
     private optim.Optimizer? _metaOptimizer;
     private Msaps? _msaps;
@@ -21,7 +20,7 @@ public abstract class SparseMetaLearner(LearnerRequest request, double defaultLe
 
     public SplOptions Options { get; init; } = new();
 
-    public IReadOnlyList<LayerStatsRecord> LayerStats => _stats?.Rows ?? [];
+    public IReadOnlyList<LayerEpochStats> LayerStats => _stats?.Rows ?? [];
 
     /// <summary>The network's SPL layers with names for the statistics table.</summary>
     protected abstract IReadOnlyList<(string Name, SparseProtoLinear Layer)> SparseLayers(nn.Module<Tensor, Tensor> network);

@@ -103,9 +103,6 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         LastCost = cost.detach().clone().DetachFromDisposeScope();
     }
 
-    /// <summary>Trainable parameters: μ, b, p and g.</summary>
-    public static long ParameterCount(int inputWidth, int outputWidth) => 3L * inputWidth * outputWidth + outputWidth;
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)

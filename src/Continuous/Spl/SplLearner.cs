@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Spl;
 
 /// <summary><c>spl</c> — a stack of Sparse Proto Linear layers with M-SAPS meta-learning and a linear readout.</summary>
-public sealed class SplLearner(LearnerRequest request) : SparseMetaLearner(request, defaultLearningRate: 3e-3)
+public sealed class SplLearner : SparseMetaLearner
 {
     public const int DefaultDepth = 2;
 
@@ -13,14 +13,12 @@ public sealed class SplLearner(LearnerRequest request) : SparseMetaLearner(reque
         "spl",
         "Sparse Proto Linear layers (prototype/gate expert masks, M-SAPS meta-learning) + linear readout, TorchSharp",
         "experts per layer (--depth sets the SPL layer count, default 2)",
+        LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.InspectableLayers | LearnerTraits.LayerTelemetry,
         request => new SplLearner(request));
 
-    public override string Model => "spl";
+    public SplLearner(LearnerRequest request) : base(Descriptor.Name, request, defaultLearningRate: 3e-3) => Depth = LayerDepth(DefaultDepth);
 
-    public int Depth { get; } = request.LayerDepth("spl", DefaultDepth);
-
-    public override long ParameterCount =>
-        SplNetwork.ParameterCount(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);
+    public int Depth { get; }
 
     protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
         new SplNetwork(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Options);

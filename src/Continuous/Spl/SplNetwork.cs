@@ -36,8 +36,4 @@ public sealed class SplNetwork : nn.Module<Tensor, Tensor>
         foreach (var layer in _layers) activation = layer.forward(activation);
         return _readout.forward(activation);
     }
-
-    public static long ParameterCount(int inputWidth, int width, int depth, int outputWidth) =>
-        SparseProtoLinear.ParameterCount(inputWidth, width) +
-        (depth - 1) * SparseProtoLinear.ParameterCount(width, width) + (long)width * outputWidth + outputWidth;
 }

@@ -17,9 +17,13 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     private nn.Module<Tensor, Tensor>? _network;
     private InputEncoding _encoding = InputEncoding.ZeroOne;
 
-    protected TorchLearner(LearnerRequest request, double defaultLearningRate)
+    /// <summary>The file a trained network is saved to, in its run folder (TorchSharp's state format).</summary>
+    public const string ModelFileName = "model.dat";
+
+    protected TorchLearner(string model, LearnerRequest request, double defaultLearningRate)
     {
-        if (request.Size < 1) throw new ArgumentException($"{GetType().Name}: size must be >= 1, got {request.Size}");
+        Model = model;
+        if (request.Size < 1) throw new ArgumentException($"{model}: size must be >= 1, got {request.Size}");
         Request = request;
         Device = TorchDevice.Resolve(request.Settings.Device);
         LearningRate = request.Settings.LearningRate ?? defaultLearningRate;
@@ -27,13 +31,17 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         if (BatchSize < 1) throw new ArgumentException($"batch size must be >= 1, got {BatchSize}");
     }
 
-    public abstract string Model { get; }
+    public string Model { get; }
 
-    public abstract long ParameterCount { get; }
+    /// <inheritdoc/>
+    public long? ParameterCount => _network?.parameters().Sum(parameter => parameter.numel());
 
     public long? GateCount => null;
 
     protected LearnerRequest Request { get; }
+
+    /// <summary>The requested layer (or block) count, or <paramref name="defaultDepth"/>.</summary>
+    protected int LayerDepth(int defaultDepth) => Request.LayerDepth(Model, defaultDepth);
 
     /// <summary>The trained network (null before Fit), for diagnostics.</summary>
     public nn.Module<Tensor, Tensor>? Network => _network;
@@ -41,7 +49,8 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     /// <summary>The input encoding the last fit used.</summary>
     public InputEncoding Encoding => _encoding;
 
-    protected Device Device { get; }
+    /// <summary>The torch device the network lives on (<c>--device</c>).</summary>
+    public Device Device { get; }
 
     protected double LearningRate { get; }
 
@@ -143,8 +152,8 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     public string Save(string directory)
     {
         if (_network is null) throw new InvalidOperationException($"{Model}: nothing to save before Fit");
-        string path = Path.Combine(directory, "model.dat");
-        LogicNets.Tasks.Results.AtomicFile.Write(path, temp => _network.save(temp));
+        string path = Path.Combine(directory, ModelFileName);
+        LogicNets.Tasks.Files.AtomicFile.Write(path, temp => _network.save(temp));
         return path;
     }
 

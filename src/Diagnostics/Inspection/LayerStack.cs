@@ -12,14 +12,13 @@ namespace LogicNets.Diagnostics.Inspection;
 /// <summary>Turns a TorchSharp network (or a trained learner) into the ordered stages the diagnostics inspect.</summary>
 public static class LayerStack
 {
-    /// <summary>Stages of a learner's trained network; learners without weight matrices are refused by name.</summary>
+    /// <summary>Stages of a learner's trained network; a learner without a TorchSharp network is refused by name.</summary>
     public static IReadOnlyList<LayerStage> Of(ILearner learner) =>
-        Of(RequireInspectable(learner).Network ?? throw new InvalidOperationException($"{learner.Model}: diagnose needs a trained network"));
+        Of(AsTorchLearner(learner).Network ?? throw new InvalidOperationException($"{learner.Model}: diagnose needs a trained network"));
 
-    /// <summary>The learner as a TorchSharp learner, or an exception naming why it cannot be inspected.</summary>
-    public static TorchLearner RequireInspectable(ILearner learner) => learner as TorchLearner
-        ?? throw new NotSupportedException(
-            $"diagnose cannot inspect '{learner.Model}': it has no weight matrices (diagnose covers mlp, mlp-gramo, product and spl)");
+    /// <summary>The learner as a TorchSharp learner, or an exception saying it has no weight matrices to inspect.</summary>
+    public static TorchLearner AsTorchLearner(ILearner learner) => learner as TorchLearner
+        ?? throw new NotSupportedException($"diagnose cannot inspect '{learner.Model}': it has no weight matrices");
 
     /// <summary>Stages of a network built from Linear/ReLU sequences, protected MLPs, SPL stacks or outer-product layers.</summary>
     public static IReadOnlyList<LayerStage> Of(nn.Module<Tensor, Tensor> network) => network switch

@@ -12,17 +12,20 @@ namespace LogicNets.Digital.Circuits;
 ///   "gates": [["XOR", 0, 4], ["AND", 0, 4], …],   // gate i is node inputs+i; it reads earlier nodes only
 ///   "outputs": [8, 13, …] }              // node of each output bit, least significant first
 /// </code>
-/// Gate names are those of <see cref="BooleanGates.Names"/>. Loading checks every field and names the first problem.
+/// Gate names are those of <see cref="GateOps.Name"/>. Loading checks every field and names the first problem.
 /// </summary>
 public static class CircuitJson
 {
     public const string Format = "logicnets-hard-circuit";
+
+    /// <summary>The circuit of a trained run, in its run folder.</summary>
+    public const string FileName = "circuit.json";
     public const int Version = 1;
 
     public static string Serialize(HardCircuit circuit)
     {
         var gates = new JsonArray();
-        foreach (var g in circuit.Gates) gates.Add(new JsonArray(BooleanGates.Names[g.Op], g.A, g.B));
+        foreach (var g in circuit.Gates) gates.Add(new JsonArray(g.Op.Name(), g.A, g.B));
         var json = new JsonObject
         {
             ["format"] = Format,
@@ -49,8 +52,8 @@ public static class CircuitJson
         for (int i = 0; i < gateArray.Count; i++)
         {
             if (gateArray[i] is not JsonArray { Count: 3 } g) throw Invalid(source, $"gate {i} must be [\"NAME\", a, b]");
-            int op;
-            try { op = BooleanGates.Parse(g[0]?.GetValue<string>() ?? ""); }
+            GateOp op;
+            try { op = GateOps.Parse(g[0]?.GetValue<string>() ?? ""); }
             catch (Exception e) when (e is FormatException or InvalidOperationException) { throw Invalid(source, $"gate {i}: {e.Message}"); }
             gates.Add(new Gate(op, Int(g[1], $"gate {i} input a", source), Int(g[2], $"gate {i} input b", source)));
         }
@@ -60,16 +63,7 @@ public static class CircuitJson
     }
 
     public static void Save(HardCircuit circuit, string path) =>
-        LogicNets.Tasks.Results.AtomicFile.WriteAllText(path, Serialize(circuit));
-
-    /// <summary>Writes a trained learner's circuit as RUN/circuit.json and returns the path.</summary>
-    public static string SaveToRun(HardCircuit? circuit, string directory, string model)
-    {
-        if (circuit is null) throw new InvalidOperationException($"{model}: no circuit to save before a successful fit");
-        string path = Path.Combine(directory, "circuit.json");
-        Save(circuit, path);
-        return path;
-    }
+        LogicNets.Tasks.Files.AtomicFile.WriteAllText(path, Serialize(circuit));
 
     public static HardCircuit Load(string path)
     {

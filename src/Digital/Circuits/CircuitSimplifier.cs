@@ -20,7 +20,7 @@ public static class CircuitSimplifier
 
         int Emit(Gate gate)
         {
-            if (gate.B < gate.A && IsSymmetric(gate.Op)) gate = gate with { A = gate.B, B = gate.A };
+            if (gate.B < gate.A && gate.Op.IsSymmetric()) gate = gate with { A = gate.B, B = gate.A };
             if (seen.TryGetValue(gate, out int existing)) return existing;
             gates.Add(gate);
             int node = n + gates.Count - 1;
@@ -28,13 +28,13 @@ public static class CircuitSimplifier
             return node;
         }
 
-        int Constant(bool value) => constants[value ? 1 : 0] ??= Emit(new Gate(value ? 15 : 0, 0, 0));
+        int Constant(bool value) => constants[value ? 1 : 0] ??= Emit(new Gate(value ? GateOp.True : GateOp.False, 0, 0));
 
         for (int i = 0; i < circuit.Gates.Count; i++)
         {
             var g = circuit.Gates[i];
             Ref a = map[g.A], b = map[g.B];
-            var (usesA, usesB) = BooleanGates.Dependencies(g.Op);
+            var (usesA, usesB) = g.Op.Dependencies();
             if (!usesA) a = Ref.Const(false);
             if (!usesB) b = Ref.Const(false);
             map[n + i] = Reduce(g.Op, a, b, Emit);
@@ -43,9 +43,9 @@ public static class CircuitSimplifier
         return RemoveDead(new HardCircuit(n, gates, outputs));
     }
 
-    private static Ref Reduce(int op, Ref a, Ref b, Func<Gate, int> emit)
+    private static Ref Reduce(GateOp op, Ref a, Ref b, Func<Gate, int> emit)
     {
-        if (a.IsConstant && b.IsConstant) return Ref.Const(BooleanGates.Apply(op, a.Value, b.Value));
+        if (a.IsConstant && b.IsConstant) return Ref.Const(op.Apply(a.Value, b.Value));
         if (a.IsConstant || b.IsConstant || a.Id == b.Id)
         {
             // A function of one variable x: its values at x = 0 and x = 1 say whether it is 0, 1, x or ¬x.
@@ -53,21 +53,19 @@ public static class CircuitSimplifier
             bool f0 = Eval(op, a, b, x, false), f1 = Eval(op, a, b, x, true);
             if (f0 == f1) return Ref.Const(f0);
             if (!f0) return x;
-            return Ref.Node(emit(new Gate(12, x.Id, x.Id))); // NOT_A
+            return Ref.Node(emit(new Gate(GateOp.NotA, x.Id, x.Id)));
         }
-        if (op == BooleanGates.PassA) return a;
-        if (op == 5) return b; // pass B
+        if (op == GateOp.A) return a;
+        if (op == GateOp.B) return b;
         return Ref.Node(emit(new Gate(op, a.Id, b.Id)));
     }
 
-    private static bool Eval(int op, Ref a, Ref b, Ref x, bool value)
+    private static bool Eval(GateOp op, Ref a, Ref b, Ref x, bool value)
     {
         bool va = a.IsConstant ? a.Value : value;
         bool vb = b.IsConstant ? b.Value : (b.Id == x.Id ? value : throw new InvalidOperationException("unreachable"));
-        return BooleanGates.Apply(op, va, vb);
+        return op.Apply(va, vb);
     }
-
-    private static bool IsSymmetric(int op) => op is 0 or 1 or 6 or 7 or 8 or 9 or 14 or 15;
 
     /// <summary>Keeps only the gates an output depends on, renumbered in their original order.</summary>
     public static HardCircuit RemoveDead(HardCircuit circuit)
@@ -79,7 +77,7 @@ public static class CircuitSimplifier
         {
             if (!live[node]) continue;
             var g = circuit.Gates[node - n];
-            var (usesA, usesB) = BooleanGates.Dependencies(g.Op);
+            var (usesA, usesB) = g.Op.Dependencies();
             if (usesA) live[g.A] = true;
             if (usesB) live[g.B] = true;
         }
@@ -90,7 +88,7 @@ public static class CircuitSimplifier
         {
             if (!live[node]) continue;
             var g = circuit.Gates[node - n];
-            var (usesA, usesB) = BooleanGates.Dependencies(g.Op);
+            var (usesA, usesB) = g.Op.Dependencies();
             // An unused input may point at a dead node: point it at input 0 instead.
             gates.Add(new Gate(g.Op, usesA ? renumber[g.A] : 0, usesB ? renumber[g.B] : 0));
             renumber[node] = n + gates.Count - 1;

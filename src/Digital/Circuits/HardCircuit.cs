@@ -16,7 +16,7 @@ public sealed class HardCircuit
         {
             var g = gates[i];
             int node = inputCount + i;
-            if (g.Op is < 0 or >= BooleanGates.Count) throw new ArgumentException($"gate {i} has op {g.Op}; ops are 0..15");
+            if (!GateOps.IsDefined(g.Op)) throw new ArgumentException($"gate {i} has op {(int)g.Op}; ops are 0..15");
             if (g.A < 0 || g.A >= node || g.B < 0 || g.B >= node)
                 throw new ArgumentException($"gate {i} (node {node}) reads nodes {g.A} and {g.B}; a gate may only read earlier nodes (0..{node - 1})");
         }
@@ -36,8 +36,11 @@ public sealed class HardCircuit
 
     public int NodeCount => InputCount + Gates.Count;
 
+    /// <summary>"8 inputs, 20 gates, 9 outputs": the size line of exports and listings.</summary>
+    public override string ToString() => $"{InputCount} inputs, {Gates.Count} gates, {Outputs.Count} outputs";
+
     /// <summary>Gates that compute something: constants and pass-throughs are not counted.</summary>
-    public int LogicGateCount => Gates.Count(g => g.Op is not (0 or 15 or BooleanGates.PassA or 5));
+    public int LogicGateCount => Gates.Count(g => g.Op.Computes());
 
     /// <summary>Scalar evaluation of one input row; the reference the fast evaluators are checked against.</summary>
     public bool[] Evaluate(ReadOnlySpan<bool> input)
@@ -48,7 +51,7 @@ public sealed class HardCircuit
         for (int i = 0; i < Gates.Count; i++)
         {
             var g = Gates[i];
-            value[InputCount + i] = BooleanGates.Apply(g.Op, value[g.A], value[g.B]);
+            value[InputCount + i] = g.Op.Apply(value[g.A], value[g.B]);
         }
         return Outputs.Select(o => value[o]).ToArray();
     }

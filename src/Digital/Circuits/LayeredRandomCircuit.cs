@@ -1,3 +1,5 @@
+using LogicNets.Digital.Gates;
+
 namespace LogicNets.Digital.Circuits;
 
 /// <summary>A layered circuit with random gates and wiring (each gate reads two nodes of the layer before): the benchmark workload.</summary>
@@ -12,7 +14,7 @@ public static class LayeredRandomCircuit
         {
             int start = inputs + gates.Count;
             for (int j = 0; j < width; j++)
-                gates.Add(new Gate(rng.Next(16), previousStart + rng.Next(previousWidth), previousStart + rng.Next(previousWidth)));
+                gates.Add(new Gate(GateOps.FromIndex(rng.Next(GateOps.Count)), previousStart + rng.Next(previousWidth), previousStart + rng.Next(previousWidth)));
             (previousStart, previousWidth) = (start, width);
         }
         return new HardCircuit(inputs, gates, Enumerable.Range(previousStart, previousWidth).ToArray());

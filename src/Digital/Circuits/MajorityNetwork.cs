@@ -1,3 +1,5 @@
+using LogicNets.Digital.Gates;
+
 namespace LogicNets.Digital.Circuits;
 
 /// <summary>
@@ -8,8 +10,6 @@ namespace LogicNets.Digital.Circuits;
 /// </summary>
 public static class MajorityNetwork
 {
-    private const int And = 1, Or = 7;
-
     /// <summary>Appends the network over <paramref name="nodes"/> to <paramref name="gates"/> and returns the node holding the majority.</summary>
     public static int Append(List<Gate> gates, int inputCount, IReadOnlyList<int> nodes)
     {
@@ -20,8 +20,8 @@ public static class MajorityNetwork
             for (int j = 0; j < wire.Length - 1 - pass; j++)
             {
                 int low = inputCount + gates.Count;
-                gates.Add(new Gate(And, wire[j], wire[j + 1]));
-                gates.Add(new Gate(Or, wire[j], wire[j + 1]));
+                gates.Add(new Gate(GateOp.And, wire[j], wire[j + 1]));
+                gates.Add(new Gate(GateOp.Or, wire[j], wire[j + 1]));
                 (wire[j], wire[j + 1]) = (low, low + 1);
             }
         }

@@ -18,7 +18,7 @@ public sealed class CompiledCircuit
             var gate = circuit.Gates[g];
             A[g] = gate.A;
             B[g] = gate.B;
-            (Masks[4 * g], Masks[4 * g + 1], Masks[4 * g + 2], Masks[4 * g + 3]) = BooleanGates.AnfMasks(gate.Op);
+            (Masks[4 * g], Masks[4 * g + 1], Masks[4 * g + 2], Masks[4 * g + 3]) = gate.Op.AnfMasks();
         }
         Outputs = circuit.Outputs.ToArray();
     }

@@ -1,3 +1,5 @@
+using LogicNets.Digital.Gates;
+
 namespace LogicNets.Digital.Evaluation;
 
 /// <summary>
@@ -14,7 +16,7 @@ namespace LogicNets.Digital.Evaluation;
 public sealed class EvaluationSchedule
 {
     /// <summary>A run of consecutive scheduled gates that share one operation.</summary>
-    public readonly record struct Run(int Op, int Start, int End);
+    public readonly record struct Run(GateOp Op, int Start, int End);
 
     public EvaluationSchedule(CompiledCircuit circuit)
     {

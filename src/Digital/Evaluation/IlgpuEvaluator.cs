@@ -46,8 +46,6 @@ public sealed class IlgpuEvaluator : ICircuitEvaluator, IDisposable
 
     public string Name => $"ilgpu-{_accelerator.AcceleratorType.ToString().ToLowerInvariant()}";
 
-    public string DeviceName => _accelerator.Name;
-
     public void Evaluate(CompiledCircuit circuit, PackedBits inputs, PackedBits output)
     {
         circuit.CheckShapes(inputs, output);

@@ -29,8 +29,6 @@ public sealed class PackedBits
     /// <summary>The valid bits of the last word of a lane.</summary>
     public ulong TailMask => Samples % 64 == 0 ? ulong.MaxValue : (1UL << (Samples % 64)) - 1;
 
-    public Span<ulong> Lane(int lane) => Data.AsSpan(lane * Words, Words);
-
     public bool Get(int lane, int sample) => ((Data[lane * Words + sample / 64] >> (sample % 64)) & 1) != 0;
 
     public void Set(int lane, int sample, bool value)

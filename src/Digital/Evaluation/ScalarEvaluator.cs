@@ -15,7 +15,7 @@ public sealed class ScalarEvaluator : ICircuitEvaluator
         for (int s = 0; s < inputs.Samples; s++)
         {
             for (int i = 0; i < circuit.InputCount; i++) value[i] = inputs.Get(i, s);
-            for (int g = 0; g < gates.Count; g++) value[circuit.InputCount + g] = BooleanGates.Apply(gates[g].Op, value[gates[g].A], value[gates[g].B]);
+            for (int g = 0; g < gates.Count; g++) value[circuit.InputCount + g] = gates[g].Op.Apply(value[gates[g].A], value[gates[g].B]);
             for (int o = 0; o < circuit.Outputs.Length; o++) output.Set(o, s, value[circuit.Outputs[o]]);
         }
         output.ClearTails();

@@ -1,58 +1,85 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using LogicNets.Digital.Gates;
 
 namespace LogicNets.Digital.Evaluation;
 
-/// <summary>One two-input gate applied to whole vectors of samples; implemented by a struct per operation.</summary>
+/// <summary>
+/// The bitwise operations of one SIMD register width. .NET 10 does not expose a public interface over
+/// <see cref="Vector512{T}"/> and <see cref="Vector256{T}"/>, so each width is a struct that forwards to its own
+/// operators; the JIT specialises generic code per struct and inlines these one-liners.
+/// </summary>
+public interface IVectorWidth<TVector> where TVector : struct
+{
+    /// <summary>64-bit words per register.</summary>
+    static abstract int Words { get; }
+
+    static abstract TVector Load(ref ulong source, nuint offset);
+
+    static abstract void Store(TVector value, ref ulong target, nuint offset);
+
+    static abstract TVector And(TVector a, TVector b);
+
+    static abstract TVector Or(TVector a, TVector b);
+
+    static abstract TVector Xor(TVector a, TVector b);
+
+    static abstract TVector Not(TVector a);
+
+    static abstract TVector Zero { get; }
+
+    static abstract TVector Ones { get; }
+}
+
+/// <summary>One two-input gate applied to a register of samples, written once for every width.</summary>
 public interface IVectorGate
 {
-    static abstract Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b);
-
-    static abstract Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b);
+    static abstract TVector Apply<TWidth, TVector>(TVector a, TVector b) where TWidth : IVectorWidth<TVector> where TVector : struct;
 }
 
 /// <summary>
-/// The 16 gates (order of <see cref="Gates.BooleanGates.Names"/>) as vector operations, and the loop that applies
-/// one of them to a run of scheduled gates. A generic loop over a struct is compiled once per operation, so the
-/// operation is a constant inside it (the JIT folds NOT/AND/OR into one <c>vpternlog</c> where it can).
+/// The 16 gates as vector operations, and the one loop that applies a gate to a run of scheduled gates. The loop is
+/// generic over a gate struct and a width struct, so it is compiled once per (operation, width) with the operation a
+/// constant inside it (the JIT folds NOT/AND/OR into one <c>vpternlog</c> where it can).
 /// </summary>
 public static class VectorGates
 {
     /// <summary>Applies a run of scheduled gates to a block of <paramref name="blockWords"/> words per slot.</summary>
     public static void Run(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int blockWords, bool wide)
     {
+        if (wide) Run<Wide512, Vector512<ulong>>(schedule, run, slots, blockWords);
+        else Run<Wide256, Vector256<ulong>>(schedule, run, slots, blockWords);
+    }
+
+    private static void Run<TWidth, TVector>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int blockWords)
+        where TWidth : IVectorWidth<TVector> where TVector : struct
+    {
         switch (run.Op)
         {
-            case 0: Loop<False>(schedule, run, slots, blockWords, wide); break;
-            case 1: Loop<And>(schedule, run, slots, blockWords, wide); break;
-            case 2: Loop<AAndNotB>(schedule, run, slots, blockWords, wide); break;
-            case 3: Loop<A>(schedule, run, slots, blockWords, wide); break;
-            case 4: Loop<NotAAndB>(schedule, run, slots, blockWords, wide); break;
-            case 5: Loop<B>(schedule, run, slots, blockWords, wide); break;
-            case 6: Loop<Xor>(schedule, run, slots, blockWords, wide); break;
-            case 7: Loop<Or>(schedule, run, slots, blockWords, wide); break;
-            case 8: Loop<Nor>(schedule, run, slots, blockWords, wide); break;
-            case 9: Loop<Xnor>(schedule, run, slots, blockWords, wide); break;
-            case 10: Loop<NotB>(schedule, run, slots, blockWords, wide); break;
-            case 11: Loop<AOrNotB>(schedule, run, slots, blockWords, wide); break;
-            case 12: Loop<NotA>(schedule, run, slots, blockWords, wide); break;
-            case 13: Loop<NotAOrB>(schedule, run, slots, blockWords, wide); break;
-            case 14: Loop<Nand>(schedule, run, slots, blockWords, wide); break;
-            case 15: Loop<True>(schedule, run, slots, blockWords, wide); break;
-            default: throw new ArgumentOutOfRangeException(nameof(run), $"gate operation {run.Op} is not in 0..15");
+            case GateOp.False: Loop<False, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.And: Loop<And, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.AAndNotB: Loop<AAndNotB, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.A: Loop<A, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.NotAAndB: Loop<NotAAndB, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.B: Loop<B, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.Xor: Loop<Xor, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.Or: Loop<Or, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.Nor: Loop<Nor, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.Xnor: Loop<Xnor, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.NotB: Loop<NotB, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.AOrNotB: Loop<AOrNotB, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.NotA: Loop<NotA, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.NotAOrB: Loop<NotAOrB, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.Nand: Loop<Nand, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.True: Loop<True, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            default: throw new ArgumentOutOfRangeException(nameof(run), $"gate operation {(int)run.Op} is not one of the 16 gates");
         }
     }
 
-    private static void Loop<T>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int blockWords, bool wide)
-        where T : struct, IVectorGate
-    {
-        if (wide) Loop512<T>(schedule, run, slots, blockWords);
-        else Loop256<T>(schedule, run, slots, blockWords);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Loop512<T>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int bw) where T : struct, IVectorGate
+    private static void Loop<TGate, TWidth, TVector>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int bw)
+        where TGate : struct, IVectorGate where TWidth : IVectorWidth<TVector> where TVector : struct
     {
         ref ulong nodes = ref MemoryMarshal.GetArrayDataReference(slots);
         ref int a = ref MemoryMarshal.GetArrayDataReference(schedule.SlotA);
@@ -61,119 +88,114 @@ public static class VectorGates
         for (int p = run.Start; p < run.End; p++)
         {
             nuint x = (nuint)(Unsafe.Add(ref a, p) * bw), y = (nuint)(Unsafe.Add(ref b, p) * bw), z = (nuint)(Unsafe.Add(ref o, p) * bw);
-            for (nuint w = 0; w < (nuint)bw; w += 8)
-                T.Apply(Vector512.LoadUnsafe(ref nodes, x + w), Vector512.LoadUnsafe(ref nodes, y + w)).StoreUnsafe(ref nodes, z + w);
+            for (nuint w = 0; w < (nuint)bw; w += (nuint)TWidth.Words)
+                TWidth.Store(TGate.Apply<TWidth, TVector>(TWidth.Load(ref nodes, x + w), TWidth.Load(ref nodes, y + w)), ref nodes, z + w);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Loop256<T>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int bw) where T : struct, IVectorGate
+    private struct Wide512 : IVectorWidth<Vector512<ulong>>
     {
-        ref ulong nodes = ref MemoryMarshal.GetArrayDataReference(slots);
-        ref int a = ref MemoryMarshal.GetArrayDataReference(schedule.SlotA);
-        ref int b = ref MemoryMarshal.GetArrayDataReference(schedule.SlotB);
-        ref int o = ref MemoryMarshal.GetArrayDataReference(schedule.SlotOut);
-        for (int p = run.Start; p < run.End; p++)
-        {
-            nuint x = (nuint)(Unsafe.Add(ref a, p) * bw), y = (nuint)(Unsafe.Add(ref b, p) * bw), z = (nuint)(Unsafe.Add(ref o, p) * bw);
-            for (nuint w = 0; w < (nuint)bw; w += 4)
-                T.Apply(Vector256.LoadUnsafe(ref nodes, x + w), Vector256.LoadUnsafe(ref nodes, y + w)).StoreUnsafe(ref nodes, z + w);
-        }
+        public static int Words => Vector512<ulong>.Count;
+        public static Vector512<ulong> Load(ref ulong source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
+        public static void Store(Vector512<ulong> value, ref ulong target, nuint offset) => value.StoreUnsafe(ref target, offset);
+        public static Vector512<ulong> And(Vector512<ulong> a, Vector512<ulong> b) => a & b;
+        public static Vector512<ulong> Or(Vector512<ulong> a, Vector512<ulong> b) => a | b;
+        public static Vector512<ulong> Xor(Vector512<ulong> a, Vector512<ulong> b) => a ^ b;
+        public static Vector512<ulong> Not(Vector512<ulong> a) => ~a;
+        public static Vector512<ulong> Zero => Vector512<ulong>.Zero;
+        public static Vector512<ulong> Ones => Vector512<ulong>.AllBitsSet;
+    }
+
+    private struct Wide256 : IVectorWidth<Vector256<ulong>>
+    {
+        public static int Words => Vector256<ulong>.Count;
+        public static Vector256<ulong> Load(ref ulong source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
+        public static void Store(Vector256<ulong> value, ref ulong target, nuint offset) => value.StoreUnsafe(ref target, offset);
+        public static Vector256<ulong> And(Vector256<ulong> a, Vector256<ulong> b) => a & b;
+        public static Vector256<ulong> Or(Vector256<ulong> a, Vector256<ulong> b) => a | b;
+        public static Vector256<ulong> Xor(Vector256<ulong> a, Vector256<ulong> b) => a ^ b;
+        public static Vector256<ulong> Not(Vector256<ulong> a) => ~a;
+        public static Vector256<ulong> Zero => Vector256<ulong>.Zero;
+        public static Vector256<ulong> Ones => Vector256<ulong>.AllBitsSet;
     }
 
     private struct False : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => Vector512<ulong>.Zero;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => Vector256<ulong>.Zero;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Zero;
     }
 
     private struct And : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => a & b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => a & b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.And(a, b);
     }
 
     private struct AAndNotB : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => a & ~b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => a & ~b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.And(a, W.Not(b));
     }
 
     private struct A : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => a;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => a;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => a;
     }
 
     private struct NotAAndB : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => ~a & b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => ~a & b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.And(W.Not(a), b);
     }
 
     private struct B : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => b;
     }
 
     private struct Xor : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => a ^ b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => a ^ b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Xor(a, b);
     }
 
     private struct Or : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => a | b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => a | b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Or(a, b);
     }
 
     private struct Nor : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => ~(a | b);
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => ~(a | b);
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Not(W.Or(a, b));
     }
 
     private struct Xnor : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => ~(a ^ b);
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => ~(a ^ b);
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Not(W.Xor(a, b));
     }
 
     private struct NotB : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => ~b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => ~b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Not(b);
     }
 
     private struct AOrNotB : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => a | ~b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => a | ~b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Or(a, W.Not(b));
     }
 
     private struct NotA : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => ~a;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => ~a;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Not(a);
     }
 
     private struct NotAOrB : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => ~a | b;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => ~a | b;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Or(W.Not(a), b);
     }
 
     private struct Nand : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => ~(a & b);
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => ~(a & b);
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Not(W.And(a, b));
     }
 
     private struct True : IVectorGate
     {
-        public static Vector512<ulong> Apply(Vector512<ulong> a, Vector512<ulong> b) => Vector512<ulong>.AllBitsSet;
-        public static Vector256<ulong> Apply(Vector256<ulong> a, Vector256<ulong> b) => Vector256<ulong>.AllBitsSet;
+        public static V Apply<W, V>(V a, V b) where W : IVectorWidth<V> where V : struct => W.Ones;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Gates;
 
 namespace LogicNets.Digital.Export;
 
@@ -9,7 +10,7 @@ public static class CExporter
     public static string Export(HardCircuit circuit, string function = "logicnets_circuit")
     {
         var c = new StringBuilder();
-        c.AppendLine($"/* LogicNets (.NET) hard circuit: {circuit.InputCount} inputs, {circuit.Gates.Count} gates, {circuit.Outputs.Count} outputs.");
+        c.AppendLine($"/* LogicNets (.NET) hard circuit: {circuit}.");
         c.AppendLine("   Bit-parallel: bit k of x[i] is input i of sample k; bit k of y[o] is output o of sample k. */");
         c.AppendLine("#include <stdint.h>");
         c.AppendLine();
@@ -20,7 +21,7 @@ public static class CExporter
         {
             if (!live[i]) continue; // no output depends on it: leaving it out keeps -Wall -Werror builds clean
             var gate = circuit.Gates[i];
-            c.AppendLine($"    const uint64_t g{i} = {GateSyntax.Expression(gate.Op, Node(circuit, gate.A), Node(circuit, gate.B), "UINT64_C(0)", "~UINT64_C(0)")};");
+            c.AppendLine($"    const uint64_t g{i} = {gate.Op.Expression(Node(circuit, gate.A), Node(circuit, gate.B), "UINT64_C(0)", "~UINT64_C(0)")};");
         }
         for (int o = 0; o < circuit.Outputs.Count; o++) c.AppendLine($"    y[{o}] = {Node(circuit, circuit.Outputs[o])};");
         c.AppendLine("}");
@@ -37,7 +38,7 @@ public static class CExporter
             if (!live[i]) continue;
             var gate = circuit.Gates[i];
             // The expression names both inputs only when the gate uses them; mark exactly what it will reference.
-            var (usesA, usesB) = Gates.BooleanGates.Dependencies(gate.Op);
+            var (usesA, usesB) = gate.Op.Dependencies();
             if (usesA && gate.A >= circuit.InputCount) live[gate.A - circuit.InputCount] = true;
             if (usesB && gate.B >= circuit.InputCount) live[gate.B - circuit.InputCount] = true;
         }

@@ -17,8 +17,8 @@ public static class DotExporter
         {
             var gate = circuit.Gates[i];
             int node = circuit.InputCount + i;
-            d.AppendLine($"  n{node} [label=\"{BooleanGates.Names[gate.Op]}\", shape=box];");
-            var (usesA, usesB) = BooleanGates.Dependencies(gate.Op);
+            d.AppendLine($"  n{node} [label=\"{gate.Op.Name()}\", shape=box];");
+            var (usesA, usesB) = gate.Op.Dependencies();
             if (usesA) d.AppendLine($"  n{gate.A} -> n{node} [label=\"a\"];");
             if (usesB) d.AppendLine($"  n{gate.B} -> n{node} [label=\"b\"];");
         }

@@ -1,16 +1,15 @@
 using LogicNets.Digital.Evaluation;
 using LogicNets.Tasks.Data;
-using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LogicNets.Digital.Learners;
 
-/// <summary>What the relaxed gate learners share: device choice, input checks, and the BCE training loop on probabilities.</summary>
+/// <summary>What the relaxed gate learners share: device choice, the BCE training loop on probabilities, and the repair of the discretised circuit.</summary>
 internal static class RelaxedTraining
 {
-    /// <summary>The --device string as a torch device. (Digital does not reference Continuous — DESIGN §1 — so it has its own.)</summary>
+    /// <summary>The --device string as a torch device. (Digital does not reference Continuous — docs/DESIGN.md §1 — so it has its own.)</summary>
     public static Device ResolveDevice(string name)
     {
         string device = name.Trim().ToLowerInvariant();
@@ -18,12 +17,6 @@ internal static class RelaxedTraining
         if ((device == "cuda" || device.StartsWith("cuda:")) && !cuda.is_available())
             throw new ArgumentException($"device '{name}' requested but libtorch sees no CUDA device; use --device cpu");
         return device.StartsWith("cuda") ? torch.device(device) : throw new ArgumentException($"unknown device '{name}'; valid: cpu, cuda, cuda:N");
-    }
-
-    public static void RequireBits(LearnerRequest request, string model)
-    {
-        if (request.Shape.Kind != TargetKind.Bits)
-            throw new ArgumentException($"{model} learns bit tasks; this task has real-valued targets (try mlp)");
     }
 
     /// <summary>Local search runs on discretised nets up to this many neurons (each edit re-evaluates the circuit).</summary>
@@ -39,14 +32,14 @@ internal static class RelaxedTraining
     /// slower machine. <paramref name="toCircuit"/> turns choices into the circuit that is scored (the serial learner
     /// unrolls its cell).
     /// </summary>
-    public static int Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, Dataset train,
+    public static void Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, Dataset train,
         FitOptions options, ModelSettings settings, TimeSpan elapsed)
     {
-        if (choices.Neurons > LocalSearchMaxNeurons) return 0;
+        if (choices.Neurons > LocalSearchMaxNeurons) return;
         int kicks = settings.RepairKicks ?? 0;
         var cap = kicks > 0 ? TimeSpan.MaxValue : LocalSearchBudget;
         var budget = options.TimeBudget - elapsed is { } left && left < cap ? left : cap;
-        if (budget <= TimeSpan.Zero) return 0;
+        if (budget <= TimeSpan.Zero) return;
         var inputs = Evaluation.PackedBits.FromInputs(train);
         var targets = Evaluation.PackedBits.FromTargets(train);
         var output = new Evaluation.PackedBits(train.OutputWidth, train.Rows);
@@ -56,7 +49,7 @@ internal static class RelaxedTraining
             evaluator.Evaluate(new Evaluation.CompiledCircuit(toCircuit(c)), inputs, output);
             return Evaluation.PackedAccuracy.Of(output, targets);
         }
-        return Networks.GateLocalSearch.Improve(choices, Score, budget, kicks, SeedStream.Derive(options.Seed, "repair"));
+        Networks.GateLocalSearch.Improve(choices, Score, budget, kicks, SeedStream.Derive(options.Seed, "repair"));
     }
 
     /// <summary>Share of the epochs trained straight-through (forward = the hard circuit) at the end of a fit.</summary>

@@ -3,7 +3,6 @@ using LogicNets.Digital.Circuits;
 using LogicNets.Digital.Evaluation;
 using LogicNets.Digital.Networks;
 using LogicNets.Tasks.Data;
-using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,66 +14,54 @@ namespace LogicNets.Digital.Learners;
 /// positions. Predictions unroll the hard cell to the width of the data, so a model trained on add:8 can be asked
 /// about add:64 rows.
 /// </summary>
-public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearner
+public sealed class SerialGateLearner : CircuitLearner
 {
     public const int DefaultDepth = 3;
     public const int StateBits = 1;
 
+    /// <summary>The hard cell, beside the unrolled circuit in a run folder.</summary>
+    public const string CellFileName = "cell.json";
+
     public static readonly ModelDescriptor Descriptor = new(
         "gates-serial", "one weight-shared gate cell applied along the bits (carry state between positions), exact at any width once learned",
         "gates per cell layer (--depth sets the cell's hidden layers, default 3; 1 state bit)",
-        request => new SerialGateLearner(request)) { Kinds = [TargetKind.Bits] };
+        LearnerTraits.BitTargets | LearnerTraits.Circuit, request => new SerialGateLearner(request));
 
-    private readonly LearnerRequest _request;
     private readonly Device _device;
     private readonly ConcurrentDictionary<(int, int), CompiledCircuit> _unrolled = new();
     private SerialGateCell? _cell;
 
-    public SerialGateLearner(LearnerRequest request)
+    public SerialGateLearner(LearnerRequest request) : base(Descriptor.Name, request, "gates per cell layer")
     {
-        RelaxedTraining.RequireBits(request, Model);
         if (request.Shape.InputWidth < 2)
             throw new ArgumentException($"{Model} reads two operands bit by bit; the task has only {request.Shape.InputWidth} input bit(s)");
-        if (request.Size < 1) throw new ArgumentException($"{Model}: size (gates per cell layer) must be >= 1, got {request.Size}");
-        Depth = request.Settings.Depth ?? DefaultDepth;
-        if (Depth < 0) throw new ArgumentException($"{Model}: depth must be >= 0, got {Depth}");
-        _request = request;
+        Depth = request.LayerDepth(Model, DefaultDepth, minimum: 0);
         _device = RelaxedTraining.ResolveDevice(request.Settings.Device);
     }
 
-    public string Model => "gates-serial";
-
     public int Depth { get; }
 
-    public long ParameterCount => GateNetwork.ParameterCountOf(2 + StateBits, _request.Size, Depth, 1 + StateBits, Wiring.Learnable);
+    public override long? ParameterCount => _cell?.Cell.ParameterCount;
 
-    public long? GateCount => Circuit?.LogicGateCount;
-
-    /// <summary>The hard cell (inputs a, b, state; outputs y, state').</summary>
+    /// <summary>The hard cell (inputs a, b, state; outputs y, state'); <see cref="CircuitLearner.Circuit"/> is it unrolled for the trained width.</summary>
     public HardCircuit? CellCircuit { get; private set; }
 
-    /// <summary>The cell unrolled for the trained task's width.</summary>
-    public HardCircuit? Circuit { get; private set; }
-
-    public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
+    protected override (FitReport, HardCircuit?) Train(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
-        _request.Shape.Require(train, Model);
         manual_seed(options.Seed);
         _cell?.Dispose();
         _unrolled.Clear();
-        _cell = new SerialGateCell("serial", _request.Size, Depth, StateBits, SeedStream.Derive(options.Seed, "wiring"), _device);
+        CellCircuit = null;
+        _cell = new SerialGateCell("serial", Request.Size, Depth, StateBits, SeedStream.Derive(options.Seed, "wiring"), _device);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = TrainGrowingUnroll(train, options, progress, cancellation);
-        if (report.Status is RunStatus.Ok or RunStatus.Timeout)
-        {
-            var choices = _cell!.Cell.HardChoices();
-            if (report.Status == RunStatus.Ok)
-                RepairEdits = RelaxedTraining.Repair(choices, c => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth),
-                    train, options, _request.Settings, clock.Elapsed);
-            CellCircuit = CircuitSimplifier.Simplify(choices.ToCircuit());
-            Circuit = SerialGateCell.Unroll(CellCircuit, train.InputWidth, train.OutputWidth);
-        }
-        return report;
+        if (report.Status is not (RunStatus.Ok or RunStatus.Timeout)) return (report, null);
+        var choices = _cell.Cell.HardChoices();
+        if (report.Status == RunStatus.Ok)
+            RelaxedTraining.Repair(choices, c => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth),
+                train, options, Request.Settings, clock.Elapsed);
+        CellCircuit = CircuitSimplifier.Simplify(choices.ToCircuit());
+        return (report, SerialGateCell.Unroll(CellCircuit, train.InputWidth, train.OutputWidth));
     }
 
     /// <summary>
@@ -88,8 +75,8 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
         int outputs = train.OutputWidth;
         int first = Math.Min(2, outputs);
         int stages = outputs - first + 1;
-        int batch = _request.Settings.BatchSize ?? 256;
-        double rate = _request.Settings.LearningRate ?? 0.05;
+        int batch = Request.Settings.BatchSize ?? 256;
+        double rate = Request.Settings.LearningRate ?? 0.05;
         int totalEpochs = Math.Max(stages + 1, MinibatchLoop.EpochsFor(options, train.Rows, batch, 2 * MinibatchLoop.DefaultStepBudget));
         var (curriculum, hard) = RelaxedTraining.Phases(totalEpochs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -119,29 +106,24 @@ public sealed class SerialGateLearner : ILearner, ISavableLearner, ICircuitLearn
         return new Dataset(data.Rows, data.InputWidth, outputs, data.Inputs, targets, data.Kind);
     }
 
-    /// <summary>Edits the post-training local search accepted in the last fit.</summary>
-    public int RepairEdits { get; private set; }
-
     /// <summary>Any width of two operands (and optional carry): the cell is unrolled to fit the data.</summary>
-    public float[] Predict(Dataset data)
+    protected override CompiledCircuit? CircuitFor(Dataset data) =>
+        CellCircuit is null
+            ? null
+            : _unrolled.GetOrAdd((data.InputWidth, data.OutputWidth), key => new CompiledCircuit(SerialGateCell.Unroll(CellCircuit, key.Item1, key.Item2)));
+
+    public override string Save(string directory)
     {
-        if (CellCircuit is null) throw new InvalidOperationException($"{Model}: Predict called before a successful Fit");
-        var circuit = _unrolled.GetOrAdd((data.InputWidth, data.OutputWidth),
-            key => new CompiledCircuit(SerialGateCell.Unroll(CellCircuit, key.Item1, key.Item2)));
-        return circuit.Predict(data);
+        string path = base.Save(directory);
+        CircuitJson.Save(CellCircuit!, Path.Combine(directory, CellFileName));
+        return path;
     }
 
-    public string Save(string directory)
-    {
-        if (Circuit is null || CellCircuit is null) throw new InvalidOperationException($"{Model}: no circuit to save before Fit");
-        CircuitJson.Save(CellCircuit, Path.Combine(directory, "cell.json"));
-        return CircuitJson.SaveToRun(Circuit, directory, Model);
-    }
-
-    public void Dispose()
+    public override void Dispose()
     {
         _cell?.Dispose();
         _cell = null;
+        base.Dispose();
     }
 
     /// <summary>Adapts the cell to the trainer's one-argument module shape for a fixed number of positions.</summary>

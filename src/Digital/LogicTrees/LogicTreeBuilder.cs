@@ -1,7 +1,7 @@
 namespace LogicNets.Digital.LogicTrees;
 
 /// <summary>
-/// Grows one logic tree for one output bit (YagaoDirac's "logic learning", DESIGN §4):
+/// Grows one logic tree for one output bit (YagaoDirac's "logic learning", docs/DESIGN.md §5):
 /// <list type="number">
 /// <item>a node whose rows all have one output is a constant leaf; a node with no rows is an empty leaf;</item>
 /// <item>otherwise split on the unused bit with the largest |Σ (+1 if bit = output, else −1)|;</item>

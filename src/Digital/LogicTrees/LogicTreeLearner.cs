@@ -1,5 +1,4 @@
 using LogicNets.Digital.Circuits;
-using LogicNets.Digital.Evaluation;
 using LogicNets.Digital.Learners;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
@@ -11,62 +10,36 @@ namespace LogicNets.Digital.LogicTrees;
 /// <c>logic-tree</c>: one logic tree per output bit, grown without gradients; it reproduces every (consistently
 /// labelled) training row and answers unseen rows through its multiplexer/parity circuit.
 /// </summary>
-public sealed class LogicTreeLearner : ILearner, ISavableLearner, ICircuitLearner
+public sealed class LogicTreeLearner : CircuitLearner
 {
     public static readonly ModelDescriptor Descriptor = new(
         "logic-tree", "one binary decision tree per output bit with parity leaves (logic learning, no gradients) → hard circuit",
         "maximum tree depth (a size of at least the input width means no cap)",
-        request => new LogicTreeLearner(request)) { Kinds = [TargetKind.Bits] };
+        LearnerTraits.BitTargets | LearnerTraits.Circuit, request => new LogicTreeLearner(request));
 
-    private readonly LearnerRequest _request;
-    private CompiledCircuit? _compiled;
-
-    public LogicTreeLearner(LearnerRequest request)
+    public LogicTreeLearner(LearnerRequest request) : base(Descriptor.Name, request, "maximum depth")
     {
-        RelaxedTraining.RequireBits(request, Model);
         if (request.Shape.InputWidth > BitTask.MaxInputWidth)
             throw new ArgumentException($"{Model} supports at most {BitTask.MaxInputWidth} input bits, the task has {request.Shape.InputWidth}");
-        if (request.Size < 1) throw new ArgumentException($"{Model}: size (maximum depth) must be >= 1, got {request.Size}");
-        _request = request;
     }
 
-    public string Model => "logic-tree";
-
-    /// <summary>Tree nodes after a fit (the learned structure; before: 0).</summary>
-    public long ParameterCount => Trees.Sum(t => (long)t.Count);
-
-    public long? GateCount => Circuit?.LogicGateCount;
+    /// <summary>Tree nodes of the grown trees (the learned structure); null before a fit.</summary>
+    public override long? ParameterCount => Trees.Count == 0 ? null : Trees.Sum(t => (long)t.Count);
 
     public IReadOnlyList<LogicTreeNode> Trees { get; private set; } = [];
 
-    public HardCircuit? Circuit { get; private set; }
-
-    public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
+    protected override (FitReport, HardCircuit?) Train(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
-        _request.Shape.Require(train, Model);
         var keys = Enumerable.Range(0, train.Rows).Select(train.Key).ToArray();
         var trees = new List<LogicTreeNode>();
         for (int o = 0; o < train.OutputWidth; o++)
         {
-            if (cancellation.IsCancellationRequested) return new FitReport(RunStatus.Cancelled, 0, double.NaN, 0);
+            if (cancellation.IsCancellationRequested) return (new FitReport(RunStatus.Cancelled, 0, double.NaN, 0), null);
             var outputs = Enumerable.Range(0, train.Rows).Select(r => train.TargetRow(r)[o] > 0.5f).ToArray();
-            trees.Add(LogicTreeBuilder.Build(keys, outputs, train.InputWidth, _request.Size));
+            trees.Add(LogicTreeBuilder.Build(keys, outputs, train.InputWidth, Request.Size));
             progress?.Report(new FitProgress(o + 1, train.OutputWidth, double.NaN));
         }
         Trees = trees;
-        Circuit = LogicTreeCircuit.Build(trees, train.InputWidth);
-        _compiled = new CompiledCircuit(Circuit);
-        return new FitReport(RunStatus.Ok, 1, double.NaN, train.Rows);
+        return (new FitReport(RunStatus.Ok, 1, double.NaN, train.Rows), LogicTreeCircuit.Build(trees, train.InputWidth));
     }
-
-    public float[] Predict(Dataset data)
-    {
-        if (_compiled is null) throw new InvalidOperationException($"{Model}: Predict called before Fit");
-        _request.Shape.Require(data, Model, outputsToo: false);
-        return _compiled.Predict(data);
-    }
-
-    public string Save(string directory) => CircuitJson.SaveToRun(Circuit, directory, Model);
-
-    public void Dispose() { }
 }

@@ -1,8 +1,7 @@
 using LogicNets.Digital.Circuits;
-using LogicNets.Digital.Evaluation;
+using LogicNets.Digital.Gates;
 using LogicNets.Digital.Learners;
 using LogicNets.Tasks.Data;
-using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Digital.Mapper;
@@ -12,78 +11,48 @@ namespace LogicNets.Digital.Mapper;
 /// [wire selector (inputs ∪ ¬inputs → 2·size) → size fixed gates (AND, OR, XOR)], then a wire selector to the
 /// outputs. Every layer is hard at all times, so the trained model is its circuit.
 /// </summary>
-public sealed class MapperLearner : ILearner, ISavableLearner, ICircuitLearner
+public sealed class MapperLearner : CircuitLearner
 {
     public const int DefaultDepth = 2;
 
     public static readonly ModelDescriptor Descriptor = new(
         "mapper", "hard wire selectors and AND/OR/XOR gates trained by target propagation (digital mapper), no gradients",
         "gates per block (--depth sets the number of blocks, default 2; --lr the selector rate, default 1)",
-        request => new MapperLearner(request)) { Kinds = [TargetKind.Bits] };
+        LearnerTraits.BitTargets | LearnerTraits.Circuit, request => new MapperLearner(request));
 
-    private readonly LearnerRequest _request;
     private readonly List<(WireSelectorLayer Wires, MapperGateLayer Gates)> _blocks = [];
     private WireSelectorLayer? _output;
-    private CompiledCircuit? _compiled;
 
-    public MapperLearner(LearnerRequest request)
+    public MapperLearner(LearnerRequest request) : base(Descriptor.Name, request, "gates per block")
     {
-        RelaxedTraining.RequireBits(request, Model);
-        if (request.Size < 1) throw new ArgumentException($"{Model}: size (gates per block) must be >= 1, got {request.Size}");
-        Depth = request.Settings.Depth ?? DefaultDepth;
-        if (Depth < 0) throw new ArgumentException($"{Model}: depth must be >= 0, got {Depth}");
-        _request = request;
+        Depth = request.LayerDepth(Model, DefaultDepth, minimum: 0);
     }
-
-    public string Model => "mapper";
 
     public int Depth { get; }
 
-    /// <summary>Selector scores: 2 × sources per selected wire.</summary>
-    public long ParameterCount
+    /// <summary>Selector scores of the built layers: one per (selected wire, source or its negation); null before a fit.</summary>
+    public override long? ParameterCount =>
+        _output is null ? null : _blocks.Sum(block => block.Wires.ScoreCount) + _output.ScoreCount;
+
+    protected override (FitReport, HardCircuit?) Train(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
-        get
-        {
-            long count = 0;
-            int width = _request.Shape.InputWidth;
-            for (int d = 0; d < Depth; d++)
-            {
-                count += 2L * _request.Size * 2 * width;
-                width = _request.Size;
-            }
-            return count + (long)_request.Shape.OutputWidth * 2 * width;
-        }
-    }
-
-    public long? GateCount => Circuit?.LogicGateCount;
-
-    public HardCircuit? Circuit { get; private set; }
-
-    public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
-    {
-        _request.Shape.Require(train, Model);
         var rng = SeedStream.For(options.Seed, "mapper");
         _blocks.Clear();
         int width = train.InputWidth;
         for (int d = 0; d < Depth; d++)
         {
-            var wires = new WireSelectorLayer(width, 2 * _request.Size, deduplicate: true);
+            var wires = new WireSelectorLayer(width, 2 * Request.Size, deduplicate: true);
             wires.Randomise(rng);
-            _blocks.Add((wires, new MapperGateLayer(_request.Size)));
-            width = _request.Size;
+            _blocks.Add((wires, new MapperGateLayer(Request.Size)));
+            width = Request.Size;
         }
         _output = new WireSelectorLayer(width, train.OutputWidth, deduplicate: false);
         _output.Randomise(rng);
-        double rate = _request.Settings.LearningRate ?? 1.0;
-        var report = MinibatchLoop.Run(train.Rows, _request.Settings.BatchSize ?? 256, options,
+        double rate = Request.Settings.LearningRate ?? 1.0;
+        var report = MinibatchLoop.Run(train.Rows, Request.Settings.BatchSize ?? 256, options,
             rows => 1 - Step(Signs(train.Inputs, train.InputWidth, rows), Signs(train.Targets, train.OutputWidth, rows), rate),
             progress, cancellation, stepBudget: 1000);
-        if (report.Status is RunStatus.Ok or RunStatus.Timeout)
-        {
-            Circuit = CircuitSimplifier.Simplify(ToCircuit(train.InputWidth));
-            _compiled = new CompiledCircuit(Circuit);
-        }
-        return report;
+        return (report, report.Status is RunStatus.Ok or RunStatus.Timeout ? CircuitSimplifier.Simplify(ToCircuit(train.InputWidth)) : null);
     }
 
     /// <summary>One forward/backward pass; returns the batch's output bit accuracy before the update.</summary>
@@ -125,29 +94,18 @@ public sealed class MapperLearner : ILearner, ISavableLearner, ICircuitLearner
     private HardCircuit ToCircuit(int inputs)
     {
         var gates = new List<Gate>();
-        int Emit(int op, int a, int b) { gates.Add(new Gate(op, a, b)); return inputs + gates.Count - 1; }
+        int Emit(GateOp op, int a, int b) { gates.Add(new Gate(op, a, b)); return inputs + gates.Count - 1; }
         int[] Select(WireSelectorLayer wires, int[] sources) => wires.Choice
-            .Select(j => j < wires.Inputs ? sources[j] : Emit(12, sources[j - wires.Inputs], sources[j - wires.Inputs])).ToArray();
+            .Select(j => j < wires.Inputs ? sources[j] : Emit(GateOp.NotA, sources[j - wires.Inputs], sources[j - wires.Inputs])).ToArray();
 
         var nodes = Enumerable.Range(0, inputs).ToArray();
         foreach (var (wires, layer) in _blocks)
         {
             var selected = Select(wires, nodes);
             nodes = Enumerable.Range(0, layer.Units)
-                .Select(u => Emit(layer.Op(u) switch { MapperGate.And => 1, MapperGate.Or => 7, _ => 6 }, selected[2 * u], selected[2 * u + 1]))
+                .Select(u => Emit(layer.Op(u) switch { MapperGate.And => GateOp.And, MapperGate.Or => GateOp.Or, _ => GateOp.Xor }, selected[2 * u], selected[2 * u + 1]))
                 .ToArray();
         }
         return new HardCircuit(inputs, gates, Select(_output!, nodes));
     }
-
-    public float[] Predict(Dataset data)
-    {
-        if (_compiled is null) throw new InvalidOperationException($"{Model}: Predict called before Fit");
-        _request.Shape.Require(data, Model, outputsToo: false);
-        return _compiled.Predict(data);
-    }
-
-    public string Save(string directory) => CircuitJson.SaveToRun(Circuit, directory, Model);
-
-    public void Dispose() { }
 }

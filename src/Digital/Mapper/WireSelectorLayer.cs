@@ -27,6 +27,9 @@ public sealed class WireSelectorLayer
     /// <summary>Hidden selectors spread their outputs over distinct sources; output selectors may repeat one.</summary>
     public bool Deduplicate { get; }
 
+    /// <summary>Trainable scores R: one per (output, source or its negation).</summary>
+    public long ScoreCount => _r.LongLength;
+
     /// <summary>Pool index chosen by each output: j &lt; Inputs is input j, j ≥ Inputs is ¬input (j − Inputs).</summary>
     public int[] Choice { get; }
 

@@ -1,9 +1,10 @@
 using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Gates;
 
 namespace LogicNets.Digital.Networks;
 
 /// <summary>The discrete choices of one gate layer: a gate per neuron and its two inputs (indices into the layer before).</summary>
-public sealed record LayerChoices(int InputWidth, int[] Ops, int[] A, int[] B, bool Rewirable)
+public sealed record LayerChoices(int InputWidth, GateOp[] Ops, int[] A, int[] B, bool Rewirable)
 {
     public int Width => Ops.Length;
 }

@@ -40,8 +40,8 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
         InputWidth = inputWidth;
         Width = width;
         Wiring = wiring;
-        var init = randn(width, BooleanGates.Count, device: device) * 0.5;
-        if (residualBias != 0) init[.., BooleanGates.PassA] += residualBias;
+        var init = randn(width, GateOps.Count, device: device) * 0.5;
+        if (residualBias != 0) init[.., (int)GateOp.A] += residualBias;
         _logits = new Parameter(init);
         register_parameter("logits", _logits);
         _table = GateRelaxation.CoefficientTable(device);
@@ -71,12 +71,6 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     public int Width { get; }
 
     public Wiring Wiring { get; }
-
-    public long ParameterCount => ParameterCountOf(InputWidth, Width, Wiring);
-
-    /// <summary>16 gate logits per neuron, plus two wire selectors over the inputs when wiring is learnable.</summary>
-    public static long ParameterCountOf(int inputWidth, int width, Wiring wiring) =>
-        (long)width * BooleanGates.Count + (wiring == Wiring.Learnable ? 2L * width * inputWidth : 0);
 
     /// <summary>The gate logits [width, 16] (tests set them one-hot).</summary>
     public Parameter Logits => _logits;
@@ -115,7 +109,7 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
         var ops = _logits.argmax(1).cpu().data<long>().ToArray();
         var a = _fixedA ?? _wireA!.argmax(1).cpu().data<long>().ToArray();
         var b = _fixedB ?? _wireB!.argmax(1).cpu().data<long>().ToArray();
-        return new LayerChoices(InputWidth, ops.Select(o => (int)o).ToArray(), a.Select(i => (int)i).ToArray(), b.Select(i => (int)i).ToArray(), Wiring == Wiring.Learnable);
+        return new LayerChoices(InputWidth, ops.Select(o => GateOps.FromIndex((int)o)).ToArray(), a.Select(i => (int)i).ToArray(), b.Select(i => (int)i).ToArray(), Wiring == Wiring.Learnable);
     }
 
     /// <summary>Random input pairs, spreading the inputs evenly so that every input is read when width allows.</summary>

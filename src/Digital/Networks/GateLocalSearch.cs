@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LogicNets.Digital.Gates;
 
 namespace LogicNets.Digital.Networks;
 
@@ -56,22 +57,26 @@ public static class GateLocalSearch
             {
                 for (int j = 0; j < layer.Width && best < 1.0 && clock.Elapsed < budget; j++)
                 {
-                    if (TryAll(layer.Ops, j, 16, choices, score, ref best)) { improved = true; accepted++; }
+                    if (TryAll(layer.Ops, j, GateOps.All, choices, score, ref best)) { improved = true; accepted++; }
                     if (!layer.Rewirable) continue;
-                    if (TryAll(layer.A, j, layer.InputWidth, choices, score, ref best)) { improved = true; accepted++; }
-                    if (TryAll(layer.B, j, layer.InputWidth, choices, score, ref best)) { improved = true; accepted++; }
+                    if (TryAll(layer.A, j, Wires(layer), choices, score, ref best)) { improved = true; accepted++; }
+                    if (TryAll(layer.B, j, Wires(layer), choices, score, ref best)) { improved = true; accepted++; }
                 }
             }
         }
         return accepted;
     }
 
-    private static bool TryAll(int[] slot, int j, int options, GateChoices choices, Func<GateChoices, double> score, ref double best)
+    private static IReadOnlyList<int> Wires(LayerChoices layer) => Enumerable.Range(0, layer.InputWidth).ToArray();
+
+    /// <summary>Tries every other value of one choice (a gate or a wire) and keeps the best if it beats <paramref name="best"/>.</summary>
+    private static bool TryAll<T>(T[] slot, int j, IReadOnlyList<T> options, GateChoices choices, Func<GateChoices, double> score, ref double best)
+        where T : struct
     {
-        int original = slot[j], chosen = original;
-        for (int candidate = 0; candidate < options; candidate++)
+        T original = slot[j], chosen = original;
+        foreach (var candidate in options)
         {
-            if (candidate == original) continue;
+            if (EqualityComparer<T>.Default.Equals(candidate, original)) continue;
             slot[j] = candidate;
             double value = score(choices);
             if (value > best)
@@ -81,7 +86,7 @@ public static class GateLocalSearch
             }
         }
         slot[j] = chosen;
-        return chosen != original;
+        return !EqualityComparer<T>.Default.Equals(chosen, original);
     }
 
     private static void Kick(GateChoices choices, Random rng)
@@ -95,24 +100,23 @@ public static class GateLocalSearch
                 j -= layer.Width;
                 layer = choices.Layers[l];
             }
-            layer.Ops[j] = rng.Next(16);
+            layer.Ops[j] = GateOps.FromIndex(rng.Next(GateOps.Count));
             if (!layer.Rewirable) continue;
             layer.A[j] = rng.Next(layer.InputWidth);
             layer.B[j] = rng.Next(layer.InputWidth);
         }
     }
 
-    private static int[][] Snapshot(GateChoices choices) =>
-        choices.Layers.SelectMany(l => new[] { (int[])l.Ops.Clone(), (int[])l.A.Clone(), (int[])l.B.Clone() }).ToArray();
+    private static LayerChoices[] Snapshot(GateChoices choices) =>
+        choices.Layers.Select(l => l with { Ops = (GateOp[])l.Ops.Clone(), A = (int[])l.A.Clone(), B = (int[])l.B.Clone() }).ToArray();
 
-    private static void Restore(GateChoices choices, int[][] saved)
+    private static void Restore(GateChoices choices, LayerChoices[] saved)
     {
-        int i = 0;
-        foreach (var layer in choices.Layers)
+        for (int l = 0; l < saved.Length; l++)
         {
-            saved[i++].CopyTo(layer.Ops, 0);
-            saved[i++].CopyTo(layer.A, 0);
-            saved[i++].CopyTo(layer.B, 0);
+            saved[l].Ops.CopyTo(choices.Layers[l].Ops, 0);
+            saved[l].A.CopyTo(choices.Layers[l].A, 0);
+            saved[l].B.CopyTo(choices.Layers[l].B, 0);
         }
     }
 }

@@ -48,22 +48,8 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Output gates per output bit (1: one gate per bit; odd k &gt; 1: group-sum head).</summary>
     public int OutputGroup { get; }
 
-    public long ParameterCount => Layers.Sum(l => l.ParameterCount);
-
-    /// <summary>Parameters of a network of this shape, without building it.</summary>
-    public static long ParameterCountOf(int inputs, int width, int depth, int outputs, Wiring wiring, int outputGroup = 1)
-    {
-        outputs *= outputGroup;
-        long count = 0;
-        int fanIn = inputs;
-        for (int layer = 0; layer <= depth; layer++)
-        {
-            int layerWidth = layer < depth ? width : outputs;
-            count += GateLayer.ParameterCountOf(fanIn, layerWidth, wiring);
-            fanIn = layerWidth;
-        }
-        return count;
-    }
+    /// <summary>Trainable parameters as built: 16 gate logits per neuron, plus two wire selectors per neuron when wiring is learnable.</summary>
+    public long ParameterCount => parameters().Sum(p => p.numel());
 
     /// <summary>Straight-through mode for every layer: the forward pass is the hard circuit.</summary>
     public bool StraightThrough

@@ -1,4 +1,5 @@
 using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Gates;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -67,7 +68,7 @@ public sealed class SerialGateCell : nn.Module<Tensor, Tensor>
         if (stateBits < 1 || cell.Outputs.Count != 1 + stateBits)
             throw new ArgumentException($"a serial cell has 2 + S inputs and 1 + S outputs, got {cell.InputCount} and {cell.Outputs.Count}");
         var (w, carry) = Layout(inputWidth);
-        var gates = new List<Gate> { new(0, 0, 0) }; // node inputWidth: constant 0 for padding and the initial state
+        var gates = new List<Gate> { new(GateOp.False, 0, 0) }; // node inputWidth: constant 0 for padding and the initial state
         int zero = inputWidth;
         var state = Enumerable.Repeat(zero, stateBits).ToArray();
         if (carry) state[0] = 2 * w;

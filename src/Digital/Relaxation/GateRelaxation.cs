@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace LogicNets.Digital.Relaxation;
 
 /// <summary>
-/// Relaxed gates (DESIGN §4). A neuron's softmax mixture over the 16 gates is linear in the gates'
+/// Relaxed gates (docs/DESIGN.md §5). A neuron's softmax mixture over the 16 gates is linear in the gates'
 /// coefficient rows, so it collapses to four numbers, softmax(w)·K, and one multiply-add chain
 /// c0 + c1·a + c2·b + c3·ab — instead of evaluating and weighting 16 functions.
 /// </summary>
@@ -13,7 +13,8 @@ public static class GateRelaxation
 {
     /// <summary>The 16×4 coefficient table K on a device.</summary>
     public static Tensor CoefficientTable(Device device) =>
-        tensor(Flatten(BooleanGates.Coefficients), [BooleanGates.Count, 4], dtype: ScalarType.Float32, device: device);
+        tensor(GateOps.All.SelectMany(op => op.Coefficients() is var (c0, c1, c2, c3) ? new[] { c0, c1, c2, c3 } : []).ToArray(),
+            [GateOps.Count, 4], dtype: ScalarType.Float32, device: device);
 
     /// <summary>softmax(logits)·K: [neurons, 16] → [neurons, 4].</summary>
     public static Tensor MixtureCoefficients(Tensor logits, Tensor table) => Select(logits, straightThrough: false).matmul(table);
@@ -38,28 +39,25 @@ public static class GateRelaxation
     }
 
     /// <summary>
-    /// The reference: every one of the 16 gate functions evaluated explicitly and weighted by the softmax.
+    /// The reference: every one of the 16 gate functions evaluated by its definition — the expectation over the four
+    /// input corners, Σ f(x, y)·P(a = x)·P(b = y), read from the truth table — and weighted by the softmax.
     /// Kept for tests (the coefficient form must equal it) and as the speed baseline.
     /// </summary>
     public static Tensor ApplyReference(Tensor a, Tensor b, Tensor logits)
     {
         var w = nn.functional.softmax(logits, -1);
-        var ab = a * b;
-        var one = ones_like(a);
-        Tensor[] gates =
-        [
-            zeros_like(a), ab, a - ab, a, b - ab, b, a + b - 2 * ab, a + b - ab,
-            one - (a + b - ab), one - (a + b - 2 * ab), one - b, one - b + ab, one - a, one - a + ab, one - ab, one,
-        ];
+        var (notA, notB) = (1 - a, 1 - b);
+        Tensor[] corners = [notA * notB, notA * b, a * notB, a * b]; // P(0,0), P(0,1), P(1,0), P(1,1)
         var result = zeros_like(a);
-        for (int g = 0; g < BooleanGates.Count; g++) result = result + w[.., g] * gates[g];
+        foreach (var op in GateOps.All)
+        {
+            var (f00, f01, f10, f11) = op.Truth();
+            bool[] truth = [f00, f01, f10, f11];
+            var value = zeros_like(a);
+            for (int corner = 0; corner < 4; corner++)
+                if (truth[corner]) value = value + corners[corner];
+            result = result + w[.., (int)op] * value;
+        }
         return result;
-    }
-
-    private static float[] Flatten(float[,] table)
-    {
-        var flat = new float[table.Length];
-        Buffer.BlockCopy(table, 0, flat, 0, flat.Length * sizeof(float));
-        return flat;
     }
 }

@@ -2,7 +2,7 @@ using LogicNets.Tasks.Definitions;
 
 namespace LogicNets.Tasks.Data;
 
-/// <summary>Builds reproducible train/test data for any task (DESIGN §3: enumerate small tables, sample big ones).</summary>
+/// <summary>Builds reproducible train/test data for any task (docs/DESIGN.md §3: enumerate small tables, sample big ones).</summary>
 public static class TaskDataFactory
 {
     public static TaskData Create(LearningTask task, SplitOptions options)

@@ -8,8 +8,11 @@ public interface ILearner : IDisposable
     /// <summary>Registered model name, e.g. <c>mlp</c>.</summary>
     string Model { get; }
 
-    /// <summary>Trainable parameters (real-valued weights, or gate/wire choices for digital nets).</summary>
-    long ParameterCount { get; }
+    /// <summary>
+    /// Trainable parameters of the model as built (real-valued weights, gate/wire logits, selector scores, tree nodes);
+    /// null until a fit has built it.
+    /// </summary>
+    long? ParameterCount { get; }
 
     /// <summary>Gates of the learned hard circuit, or null for learners that have none.</summary>
     long? GateCount { get; }
@@ -43,12 +46,3 @@ public readonly record struct FitProgress(int Epoch, int Epochs, double Loss);
 
 /// <summary>How a fit ended.</summary>
 public sealed record FitReport(RunStatus Status, int EpochsRun, double FinalLoss, long SamplesSeen, string? Message = null);
-
-/// <summary>The status column of a run row.</summary>
-public enum RunStatus { Ok, Timeout, Diverged, Cancelled, Failed }
-
-/// <summary>CSV spelling of <see cref="RunStatus"/>.</summary>
-public static class RunStatusNames
-{
-    public static string Name(this RunStatus status) => status.ToString().ToLowerInvariant();
-}

@@ -6,9 +6,9 @@ namespace LogicNets.Tasks.Learning;
 /// <summary>What a model factory needs to build a learner for a task.</summary>
 public sealed record LearnerRequest(LearnerShape Shape, int Size, ModelSettings Settings)
 {
-    /// <summary>The requested layer count, or <paramref name="defaultDepth"/>; below 1 is refused naming the model.</summary>
-    public int LayerDepth(string model, int defaultDepth) => Settings.Depth is < 1
-        ? throw new ArgumentException($"{model} depth must be >= 1, got {Settings.Depth}")
+    /// <summary>The requested layer count, or <paramref name="defaultDepth"/>; below <paramref name="minimum"/> is refused naming the model.</summary>
+    public int LayerDepth(string model, int defaultDepth, int minimum = 1) => Settings.Depth < minimum
+        ? throw new ArgumentException($"{model} depth must be >= {minimum}, got {Settings.Depth}")
         : Settings.Depth ?? defaultDepth;
 }
 

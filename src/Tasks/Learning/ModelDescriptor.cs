@@ -2,13 +2,40 @@ using LogicNets.Tasks.Definitions;
 
 namespace LogicNets.Tasks.Learning;
 
-/// <summary>A registered model: its name, what it is, what its size knob means, and how to build it.</summary>
-public sealed record ModelDescriptor(string Name, string Description, string SizeKnob, Func<LearnerRequest, ILearner> Create)
+/// <summary>What a learner supports; every list of learners in help texts and errors is built from these.</summary>
+[Flags]
+public enum LearnerTraits
 {
-    /// <summary>Target kinds the model learns; suites skip tasks of other kinds.</summary>
-    public IReadOnlyList<TargetKind> Kinds { get; init; } = [TargetKind.Bits, TargetKind.Real];
+    None = 0,
 
-    public bool Learns(TargetKind kind) => Kinds.Contains(kind);
+    /// <summary>Learns tasks with 0/1 targets.</summary>
+    BitTargets = 1,
+
+    /// <summary>Learns tasks with real-valued targets.</summary>
+    RealTargets = 2,
+
+    /// <summary>Its trained model is a hard circuit (<c>circuit.json</c>: export, exact evaluation).</summary>
+    Circuit = 4,
+
+    /// <summary>Its trained network has weight matrices that <c>diagnose</c> can inspect layer by layer.</summary>
+    InspectableLayers = 8,
+
+    /// <summary>It reports per-epoch statistics of sparse layers (<see cref="ILayerTelemetry"/>).</summary>
+    LayerTelemetry = 16,
+
+    /// <summary>It takes a group-sum head (<see cref="ModelSettings.OutputGroup"/>, <c>--group-sum</c>).</summary>
+    GroupSumHead = 32,
+}
+
+/// <summary>A registered model: its name, what it is, what its size knob means, what it supports, and how to build it.</summary>
+public sealed record ModelDescriptor(string Name, string Description, string SizeKnob, LearnerTraits Traits, Func<LearnerRequest, ILearner> Create)
+{
+    public bool Has(LearnerTraits traits) => (Traits & traits) == traits;
+
+    /// <summary>Whether the model learns tasks of this kind; suites skip the others, the CLI refuses them.</summary>
+    public bool Learns(TargetKind kind) => Has(TraitFor(kind));
+
+    public static LearnerTraits TraitFor(TargetKind kind) => kind == TargetKind.Bits ? LearnerTraits.BitTargets : LearnerTraits.RealTargets;
 }
 
 /// <summary>The set of models a command can use, looked up by name.</summary>
@@ -22,10 +49,14 @@ public sealed class ModelCatalog
             if (!_models.TryAdd(model.Name, model)) throw new ArgumentException($"model '{model.Name}' registered twice");
     }
 
+    /// <summary>The models in registration order.</summary>
     public IReadOnlyCollection<ModelDescriptor> All => _models.Values;
 
     public ModelDescriptor Get(string name) =>
         _models.TryGetValue(name.Trim(), out var model)
             ? model
-            : throw new ArgumentException($"unknown model '{name}'; valid models: {string.Join(", ", _models.Keys.Order())}");
+            : throw new ArgumentException($"unknown model '{name}'; valid models: {NamesWith(LearnerTraits.None)}");
+
+    /// <summary>Names of the models that have all of <paramref name="traits"/>, sorted and comma-separated (for help and errors).</summary>
+    public string NamesWith(LearnerTraits traits) => string.Join(", ", All.Where(m => m.Has(traits)).Select(m => m.Name).Order());
 }

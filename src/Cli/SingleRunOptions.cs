@@ -1,0 +1,35 @@
+using System.CommandLine;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Cli;
+
+/// <summary>The options that name one run (<c>train</c>, <c>diagnose</c>): task, model, size and seed.</summary>
+public sealed class SingleRunOptions(ModelCatalog catalog, string models)
+{
+    /// <summary>The <c>--task</c> option of every command that trains.</summary>
+    public static Option<string> TaskOption() => new("--task") { Description = "task name, e.g. add:8 (see 'logicnets tasks')", Required = true };
+
+    public Option<string> Task { get; } = TaskOption();
+
+    public Option<string> Model { get; } = new("--model") { Description = $"learner: {models} (see 'logicnets models')", Required = true };
+
+    public Option<int> Size { get; } = new("--size") { Description = "the model's size knob (see 'logicnets models')", DefaultValueFactory = _ => 64 };
+
+    public Option<int> Seed { get; } = new("--seed") { Description = "seed of data split, noise, initialisation and shuffling", DefaultValueFactory = _ => 1 };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Task);
+        command.Add(Model);
+        command.Add(Size);
+        command.Add(Seed);
+    }
+
+    /// <summary>The task, the one model (able to learn it), a positive size and the seed.</summary>
+    public (LearningTask Task, ModelDescriptor Model, int Size, int Seed) Parse(ParseResult parse)
+    {
+        var (task, model, size) = Parsing.SingleRun(catalog, parse.GetValue(Task), parse.GetValue(Model), parse.GetValue(Size));
+        return (task, model, size, parse.GetValue(Seed));
+    }
+}

@@ -1,0 +1,31 @@
+using CsvHelper;
+using LogicNets.Tasks.Files;
+
+namespace LogicNets.Harness.Csv;
+
+/// <summary>Writes and reads the harness's tables (runs, curves, layer statistics, diagnoses): atomically, "\n" lines, errors naming the file.</summary>
+public static class CsvTable
+{
+    private static readonly CsvWriterOptions WriterOptions = new() { NewLine = "\n" };
+
+    public static void Write<T>(string path, IEnumerable<T> rows) =>
+        AtomicFile.Write(path, temp =>
+        {
+            using var writer = CsvWriter.ToFile(temp, WriterOptions);
+            writer.WriteRecords(rows);
+        });
+
+    public static List<T> Read<T>(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist", path);
+        try
+        {
+            using var reader = CsvReader.FromFile(path);
+            return reader.GetRecords<T>().ToList();
+        }
+        catch (Exception e) when (e is CsvFormatException or FormatException)
+        {
+            throw new InvalidDataException($"'{path}' has a malformed row: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using LogicNets.Continuous.Gramo;
+using LogicNets.Continuous.Mlp;
+using LogicNets.Continuous.Moie;
+using LogicNets.Continuous.Product;
+using LogicNets.Continuous.Spl;
+using LogicNets.Digital.Learners;
+using LogicNets.Digital.LogicTrees;
+using LogicNets.Digital.Mapper;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Harness.Registry;
+
+/// <summary>Every learner the toolkit ships, registered under its model name.</summary>
+public static class BuiltInModels
+{
+    public static ModelCatalog Catalog { get; } = new([
+        MlpLearner.Descriptor,
+        MlpGramoLearner.Descriptor,
+        ProductLearner.Descriptor,
+        SplLearner.Descriptor,
+        MoieLearner.Descriptor,
+        GateNetLearner.FixedWiring,
+        GateNetLearner.LearnableWiring,
+        SerialGateLearner.Descriptor,
+        LogicTreeLearner.Descriptor,
+        MapperLearner.Descriptor,
+    ]);
+}

@@ -1,0 +1,60 @@
+using LogicNets.Harness.Csv;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Harness.Runs;
+
+/// <summary>
+/// The folder of one run (<c>train</c>, <c>diagnose</c>): <c>run.csv</c> with its one row, the model the learner
+/// saves (<c>circuit.json</c>, <c>model.dat</c>, …: the learner names its own files), and for sparse learners the
+/// per-epoch statistics of their layers.
+/// </summary>
+public sealed class RunFolder(string directory)
+{
+    public const string RunFile = "run.csv";
+
+    /// <summary>Per-epoch, per-layer statistics of a sparse (SPL-family) learner.</summary>
+    public const string SparseLayersFile = "sparse-layers.csv";
+
+    /// <summary>The name <see cref="SparseLayersFile"/> had in runs written before it was renamed; read, never written.</summary>
+    public const string LegacySparseLayersFile = "layers.csv";
+
+    public string Directory { get; } = directory;
+
+    public string RunCsvPath => Path.Combine(Directory, RunFile);
+
+    /// <summary>The files a finished run left, for the caller to print.</summary>
+    public sealed record Files(string Run, string? Model, string? SparseLayers);
+
+    /// <summary>
+    /// Writes the row, then — only for a run that ended <c>ok</c> — the learner's model, and the sparse-layer statistics
+    /// whenever the learner kept any (a timed-out run's statistics say how far it got).
+    /// </summary>
+    public Files Write(RunRecord record, ILearner learner)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        RunCsv.Write(RunCsvPath, [record]);
+        string? model = learner is ISavableLearner savable && record.Status == RunStatus.Ok ? savable.Save(Directory) : null;
+        string? layers = null;
+        if (learner is ILayerTelemetry { LayerStats.Count: > 0 } telemetry)
+        {
+            layers = Path.Combine(Directory, SparseLayersFile);
+            CsvTable.Write(layers, telemetry.LayerStats);
+        }
+        return new Files(RunCsvPath, model, layers);
+    }
+
+    /// <summary>
+    /// The sparse-layer statistics, from <see cref="SparseLayersFile"/> or, in a run written before the rename, from
+    /// <see cref="LegacySparseLayersFile"/> when that file has their columns (a <c>diagnose</c> folder's layers.csv is
+    /// a different table); empty when the run has none.
+    /// </summary>
+    public IReadOnlyList<LayerEpochStats> ReadSparseLayers()
+    {
+        string current = Path.Combine(Directory, SparseLayersFile);
+        if (File.Exists(current)) return CsvTable.Read<LayerEpochStats>(current);
+        string legacy = Path.Combine(Directory, LegacySparseLayersFile);
+        return File.Exists(legacy) && File.ReadLines(legacy).FirstOrDefault()?.StartsWith("epoch,layer,", StringComparison.Ordinal) == true
+            ? CsvTable.Read<LayerEpochStats>(legacy)
+            : [];
+    }
+}

@@ -1,0 +1,61 @@
+using CsvHelper;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Harness.Runs;
+
+/// <summary>
+/// One training run as a CSV row (docs/DESIGN.md §10: columns in order; later columns are only ever appended).
+/// Empty fields mean "not applicable" (bit metrics of a regression task, mse of a bit task).
+/// </summary>
+[CsvRecord]
+public sealed partial record RunRecord
+{
+    [CsvColumn("task")] public string Task { get; set; } = "";
+    [CsvColumn("model")] public string Model { get; set; } = "";
+    [CsvColumn("size")] public int Size { get; set; }
+    /// <summary>Trainable parameters of the built model; empty when the run failed before a model was built.</summary>
+    [CsvColumn("params")] public long? Params { get; set; }
+    [CsvColumn("gates")] public long? Gates { get; set; }
+    [CsvColumn("seed")] public int Seed { get; set; }
+    [CsvColumn("train_fraction")] public double TrainFraction { get; set; }
+    [CsvColumn("noise")] public double Noise { get; set; }
+    [CsvColumn("epochs")] public int Epochs { get; set; }
+    [CsvColumn("wall_s")] public double WallSeconds { get; set; }
+    [CsvColumn("train_bit_acc")] public double? TrainBitAccuracy { get; set; }
+    [CsvColumn("test_bit_acc")] public double? TestBitAccuracy { get; set; }
+    [CsvColumn("test_exact")] public double? TestExact { get; set; }
+    [CsvColumn("baseline_acc")] public double? BaselineAccuracy { get; set; }
+    [CsvColumn("gain")] public double? Gain { get; set; }
+    [CsvColumn("mse")] public double? Mse { get; set; }
+    [CsvColumn("status")]
+    [CsvConverter(typeof(RunStatusColumn))]
+    public RunStatus Status { get; set; }
+    [CsvColumn("samples_per_s")] public double? SamplesPerSecond { get; set; }
+    [CsvColumn("solved")] public bool? Solved { get; set; }
+    /// <summary>Why a run ended as it did; CSV cannot tell empty from missing, so empty is stored as null.</summary>
+    [CsvColumn("message")]
+    [CsvNullValues("")]
+    public string? Message { get => _message; set => _message = string.IsNullOrEmpty(value) ? null : value; }
+
+    private string? _message;
+
+    /// <summary>Rows actually trained and tested on: on sampled tables the row caps can override train_fraction.</summary>
+    [CsvColumn("train_rows")] public int? TrainRows { get; set; }
+    [CsvColumn("test_rows")] public int? TestRows { get; set; }
+
+    /// <summary>Sparse learners only: last epoch's expert activation rate and never-fired share, averaged over layers.</summary>
+    [CsvColumn("activation_rate")] public double? ActivationRate { get; set; }
+    [CsvColumn("collapsed_share")] public double? CollapsedShare { get; set; }
+
+    /// <summary>Only finished runs are results; timeouts, divergences and failures are reported, never averaged in.</summary>
+    public bool IsScored => Status == RunStatus.Ok;
+
+    /// <summary>The identity of a run in a sweep: what <c>--resume</c> compares.</summary>
+    public RunKey Key => new(Task, Model, Size, Seed, TrainFraction, Noise);
+}
+
+/// <summary>Identity of a run: a sweep holds each key once.</summary>
+public readonly record struct RunKey(string Task, string Model, int Size, int Seed, double TrainFraction, double Noise)
+{
+    public override string ToString() => $"{Task} {Model} size={Size} seed={Seed} f={TrainFraction} noise={Noise}";
+}

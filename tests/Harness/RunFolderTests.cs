@@ -1,0 +1,69 @@
+using LogicNets.Digital.Circuits;
+using LogicNets.Harness.Diagnosis;
+using LogicNets.Harness.Registry;
+using LogicNets.Harness.Runs;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Tests.Harness;
+
+public sealed class RunFolderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("logicnets-runfolder-").FullName;
+
+    private static RunExecutor.Outcome Run(string model, int epochs) => new RunExecutor(BuiltInModels.Catalog).Execute(
+        new RunSpec { Task = TaskName.Parse("add:2"), Model = model, Size = 4, TrainFraction = 1, Epochs = epochs });
+
+    [Fact]
+    public void ASparseLearnersFolderHoldsItsRowModelAndLayerStatisticsUnderDistinctNames()
+    {
+        var outcome = Run("spl", epochs: 3);
+        using var learner = outcome.Learner;
+        var folder = new RunFolder(Path.Combine(_dir, "spl"));
+        var files = folder.Write(outcome.Record, learner);
+
+        Assert.Equal(outcome.Record, Assert.Single(RunCsv.Read(files.Run)));
+        Assert.Equal(Path.Combine(folder.Directory, "model.dat"), files.Model);
+        Assert.Equal(Path.Combine(folder.Directory, RunFolder.SparseLayersFile), files.SparseLayers);
+        Assert.NotEqual(RunFolder.SparseLayersFile, DiagnosisReport.TableFile);
+        var stats = folder.ReadSparseLayers();
+        Assert.Equal(((ILayerTelemetry)learner).LayerStats, stats);
+        Assert.Equal(3 * 2, stats.Count); // 3 epochs × 2 SPL layers
+    }
+
+    [Fact]
+    public void StatisticsOfRunsWrittenBeforeTheRenameAreStillRead()
+    {
+        var outcome = Run("spl", epochs: 2);
+        using var learner = outcome.Learner;
+        var folder = new RunFolder(Path.Combine(_dir, "old"));
+        folder.Write(outcome.Record, learner);
+        File.Move(Path.Combine(folder.Directory, RunFolder.SparseLayersFile), Path.Combine(folder.Directory, RunFolder.LegacySparseLayersFile));
+        Assert.Equal(((ILayerTelemetry)learner).LayerStats, folder.ReadSparseLayers());
+    }
+
+    [Fact]
+    public void ADiagnoseLayerTableIsNotMistakenForStatistics()
+    {
+        var folder = new RunFolder(_dir);
+        File.WriteAllText(Path.Combine(_dir, DiagnosisReport.TableFile), "layer,depth,type\nlinear0,1,Linear\n");
+        Assert.Empty(folder.ReadSparseLayers());
+    }
+
+    [Fact]
+    public void OnlyARunThatEndedOkLeavesAModel()
+    {
+        var outcome = Run("gates", epochs: 2);
+        using var learner = outcome.Learner;
+        var ok = new RunFolder(Path.Combine(_dir, "ok")).Write(outcome.Record, learner);
+        Assert.Equal(Path.Combine(_dir, "ok", CircuitJson.FileName), ok.Model);
+        Assert.Null(ok.SparseLayers);
+
+        var timedOut = new RunFolder(Path.Combine(_dir, "timeout")).Write(outcome.Record with { Status = RunStatus.Timeout }, learner);
+        Assert.Null(timedOut.Model);
+        Assert.False(File.Exists(Path.Combine(_dir, "timeout", CircuitJson.FileName)));
+        Assert.True(File.Exists(timedOut.Run));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
