@@ -12,7 +12,7 @@ public static class Parsing
 
     public static IReadOnlyList<string> Models(ModelCatalog catalog, string? list)
     {
-        if (string.IsNullOrWhiteSpace(list)) throw new UsageException($"a model is required; valid models: {catalog.NamesWith(LearnerTraits.None)}");
+        if (string.IsNullOrWhiteSpace(list)) throw new UsageException($"a model is required; valid models: {catalog.Names}");
         var names = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return names.Select(n => catalog.Get(n).Name).Distinct().ToArray();
     }

@@ -18,7 +18,7 @@ public static class BenchCommand
         };
         var output = new Option<string?>("--out") { Description = "output folder (default runs/bench-SUITE)" };
         var list = new Option<bool>("--list") { Description = "list the suites and what they run" };
-        var models = new Option<string?>("--models") { Description = $"run only these learners of the suite (comma-separated, of {catalog.NamesWith(LearnerTraits.None)})" };
+        var models = new Option<string?>("--models") { Description = $"run only these learners of the suite (comma-separated, of {catalog.Names})" };
         var shard = new Option<string?>("--shard") { Description = $"run only shard i of n ({Shard.ValidForms}); merge with 'logicnets report'" };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted suite in the same folder" };
         var force = new Option<bool>("--force") { Description = "start over, overwriting an existing runs.csv" };

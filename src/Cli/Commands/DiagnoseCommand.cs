@@ -39,7 +39,7 @@ public static class DiagnoseCommand
             console.Out.WriteLine($"diagnose {RunResultLine.Describe(spec)} → {folder.Directory}");
             var outcome = SweepDisplay.RunOne(console, new RunExecutor(catalog), spec, cancellation);
             using var learner = outcome.Learner;
-            RunCsv.Write(folder.RunCsvPath, [outcome.Record]);
+            folder.WriteRun(outcome.Record);
             if (outcome.Record.Status is not (RunStatus.Ok or RunStatus.Timeout))
                 throw new UsageException($"training ended with status {outcome.Record.Status.Name()} ({outcome.Record.Message}); nothing to diagnose");
 

@@ -14,7 +14,7 @@ public static class SweepCommand
     public static Command Create(CliConsole console, ModelCatalog catalog)
     {
         var task = SingleRunOptions.TaskOption();
-        var models = new Option<string>("--models") { Description = $"comma-separated learners of {catalog.NamesWith(LearnerTraits.None)}", Required = true };
+        var models = new Option<string>("--models") { Description = $"comma-separated learners of {catalog.Names}", Required = true };
         var sizes = new Option<string>("--sizes") { Description = $"model sizes: {SizeList.ValidForms}", Required = true };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..K) per size", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "output CSV (rewritten atomically after every run)", Required = true };

@@ -12,7 +12,7 @@ public static class TrainCommand
 {
     public static Command Create(CliConsole console, ModelCatalog catalog)
     {
-        var run = new SingleRunOptions(catalog, catalog.NamesWith(LearnerTraits.None));
+        var run = new SingleRunOptions(catalog, catalog.Names);
         var output = new Option<string?>("--out") { Description = "output folder (default runs/TASK-MODEL-SIZE-sSEED)" };
         var transfer = new Option<string[]>("--transfer")
         {

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Gramo;
 
 /// <summary><c>mlp-gramo</c> — the plain MLP with gradient-length protection on weights and every layer's output.</summary>
-public sealed class MlpGramoLearner : TorchLearner
+public sealed class MlpGramoLearner(LearnerRequest request) : TorchLearner(Descriptor.Name, request, defaultLearningRate: 3e-3)
 {
     public static readonly ModelDescriptor Descriptor = new(
         "mlp-gramo",
@@ -19,10 +19,7 @@ public sealed class MlpGramoLearner : TorchLearner
     /// <summary>Protection as this learner uses it: element mode, RMS 1, no rounding.</summary>
     public static ProtectionSettings Settings { get; } = new();
 
-    public MlpGramoLearner(LearnerRequest request) : base(Descriptor.Name, request, defaultLearningRate: 3e-3) =>
-        Depth = LayerDepth(MlpLearner.DefaultDepth);
-
-    public int Depth { get; }
+    public int Depth { get; } = request.LayerDepth(Descriptor.Name, MlpLearner.DefaultDepth);
 
     protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
         new ProtectedMlp(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Settings);

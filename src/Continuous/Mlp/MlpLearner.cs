@@ -9,7 +9,7 @@ namespace LogicNets.Continuous.Mlp;
 /// <c>mlp</c> — a plain multilayer perceptron: <c>depth</c> hidden ReLU layers of <c>size</c> units and a linear
 /// output (one logit per output bit, or one value per real target).
 /// </summary>
-public sealed class MlpLearner : TorchLearner
+public sealed class MlpLearner(LearnerRequest request) : TorchLearner(Descriptor.Name, request, defaultLearningRate: 3e-3)
 {
     public const int DefaultDepth = 2;
 
@@ -20,9 +20,7 @@ public sealed class MlpLearner : TorchLearner
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.InspectableLayers,
         request => new MlpLearner(request));
 
-    public MlpLearner(LearnerRequest request) : base(Descriptor.Name, request, defaultLearningRate: 3e-3) => Depth = LayerDepth(DefaultDepth);
-
-    public int Depth { get; }
+    public int Depth { get; } = request.LayerDepth(Descriptor.Name, DefaultDepth);
 
     protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
         MlpNetwork.Create(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth);

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Moie;
 
 /// <summary><c>moie</c> — input bits as tokens through DynSIHA attention and MoIE feed-forward blocks (all projections SPLs, M-SAPS).</summary>
-public sealed class MoieLearner : SparseMetaLearner
+public sealed class MoieLearner(LearnerRequest request) : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-3)
 {
     public const int DefaultDepth = 2;
 
@@ -17,9 +17,7 @@ public sealed class MoieLearner : SparseMetaLearner
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.LayerTelemetry,
         request => new MoieLearner(request));
 
-    public MoieLearner(LearnerRequest request) : base(Descriptor.Name, request, defaultLearningRate: 3e-3) => Depth = LayerDepth(DefaultDepth);
-
-    public int Depth { get; }
+    public int Depth { get; } = request.LayerDepth(Descriptor.Name, DefaultDepth);
 
     /// <summary>The size rounded up to even: rotary positions rotate feature pairs.</summary>
     public int Width => Request.Size + Request.Size % 2;

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Spl;
 
 /// <summary><c>spl</c> — a stack of Sparse Proto Linear layers with M-SAPS meta-learning and a linear readout.</summary>
-public sealed class SplLearner : SparseMetaLearner
+public sealed class SplLearner(LearnerRequest request) : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-3)
 {
     public const int DefaultDepth = 2;
 
@@ -16,9 +16,7 @@ public sealed class SplLearner : SparseMetaLearner
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.InspectableLayers | LearnerTraits.LayerTelemetry,
         request => new SplLearner(request));
 
-    public SplLearner(LearnerRequest request) : base(Descriptor.Name, request, defaultLearningRate: 3e-3) => Depth = LayerDepth(DefaultDepth);
-
-    public int Depth { get; }
+    public int Depth { get; } = request.LayerDepth(Descriptor.Name, DefaultDepth);
 
     protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
         new SplNetwork(Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Options);

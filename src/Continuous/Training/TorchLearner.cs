@@ -40,9 +40,6 @@ public abstract class TorchLearner : ILearner, ISavableLearner
 
     protected LearnerRequest Request { get; }
 
-    /// <summary>The requested layer (or block) count, or <paramref name="defaultDepth"/>.</summary>
-    protected int LayerDepth(int defaultDepth) => Request.LayerDepth(Model, defaultDepth);
-
     /// <summary>The trained network (null before Fit), for diagnostics.</summary>
     public nn.Module<Tensor, Tensor>? Network => _network;
 

@@ -17,10 +17,10 @@ namespace LogicNets.Digital.Circuits;
 public static class CircuitJson
 {
     public const string Format = "logicnets-hard-circuit";
+    public const int Version = 1;
 
     /// <summary>The circuit of a trained run, in its run folder.</summary>
     public const string FileName = "circuit.json";
-    public const int Version = 1;
 
     public static string Serialize(HardCircuit circuit)
     {

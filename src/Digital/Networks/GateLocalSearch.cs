@@ -57,27 +57,29 @@ public static class GateLocalSearch
             {
                 for (int j = 0; j < layer.Width && best < 1.0 && clock.Elapsed < budget; j++)
                 {
-                    if (TryAll(layer.Ops, j, GateOps.All, choices, score, ref best)) { improved = true; accepted++; }
+                    var ops = layer.Ops;
+                    int neuron = j;
+                    if (TryAll(GateOps.Count, (int)ops[j], op => ops[neuron] = (GateOp)op, choices, score, ref best)) { improved = true; accepted++; }
                     if (!layer.Rewirable) continue;
-                    if (TryAll(layer.A, j, Wires(layer), choices, score, ref best)) { improved = true; accepted++; }
-                    if (TryAll(layer.B, j, Wires(layer), choices, score, ref best)) { improved = true; accepted++; }
+                    if (TryAll(layer.InputWidth, layer.A[j], wire => layer.A[neuron] = wire, choices, score, ref best)) { improved = true; accepted++; }
+                    if (TryAll(layer.InputWidth, layer.B[j], wire => layer.B[neuron] = wire, choices, score, ref best)) { improved = true; accepted++; }
                 }
             }
         }
         return accepted;
     }
 
-    private static IReadOnlyList<int> Wires(LayerChoices layer) => Enumerable.Range(0, layer.InputWidth).ToArray();
-
-    /// <summary>Tries every other value of one choice (a gate or a wire) and keeps the best if it beats <paramref name="best"/>.</summary>
-    private static bool TryAll<T>(T[] slot, int j, IReadOnlyList<T> options, GateChoices choices, Func<GateChoices, double> score, ref double best)
-        where T : struct
+    /// <summary>
+    /// Tries every other value 0..<paramref name="options"/>−1 of one choice (a gate index or a wire), set through
+    /// <paramref name="set"/>, and keeps the best if it beats <paramref name="best"/>.
+    /// </summary>
+    private static bool TryAll(int options, int original, Action<int> set, GateChoices choices, Func<GateChoices, double> score, ref double best)
     {
-        T original = slot[j], chosen = original;
-        foreach (var candidate in options)
+        int chosen = original;
+        for (int candidate = 0; candidate < options; candidate++)
         {
-            if (EqualityComparer<T>.Default.Equals(candidate, original)) continue;
-            slot[j] = candidate;
+            if (candidate == original) continue;
+            set(candidate);
             double value = score(choices);
             if (value > best)
             {
@@ -85,8 +87,8 @@ public static class GateLocalSearch
                 chosen = candidate;
             }
         }
-        slot[j] = chosen;
-        return !EqualityComparer<T>.Default.Equals(chosen, original);
+        set(chosen);
+        return chosen != original;
     }
 
     private static void Kick(GateChoices choices, Random rng)

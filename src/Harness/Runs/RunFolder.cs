@@ -20,7 +20,7 @@ public sealed class RunFolder(string directory)
 
     public string Directory { get; } = directory;
 
-    public string RunCsvPath => Path.Combine(Directory, RunFile);
+    private string RunCsvPath => Path.Combine(Directory, RunFile);
 
     /// <summary>The files a finished run left, for the caller to print.</summary>
     public sealed record Files(string Run, string? Model, string? SparseLayers);
@@ -31,8 +31,7 @@ public sealed class RunFolder(string directory)
     /// </summary>
     public Files Write(RunRecord record, ILearner learner)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        RunCsv.Write(RunCsvPath, [record]);
+        WriteRun(record);
         string? model = learner is ISavableLearner savable && record.Status == RunStatus.Ok ? savable.Save(Directory) : null;
         string? layers = null;
         if (learner is ILayerTelemetry { LayerStats.Count: > 0 } telemetry)
@@ -41,6 +40,13 @@ public sealed class RunFolder(string directory)
             CsvTable.Write(layers, telemetry.LayerStats);
         }
         return new Files(RunCsvPath, model, layers);
+    }
+
+    /// <summary>Writes only the run's row (a <c>diagnose</c> folder keeps no model).</summary>
+    public void WriteRun(RunRecord record)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        RunCsv.Write(RunCsvPath, [record]);
     }
 
     /// <summary>

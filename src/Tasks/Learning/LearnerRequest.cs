@@ -17,10 +17,10 @@ public sealed record LearnerShape(int InputWidth, int OutputWidth, TargetKind Ki
 {
     public static LearnerShape Of(LearningTask task) => new(task.InputWidth, task.OutputWidth, task.Kind);
 
-    /// <summary>Throws when <paramref name="data"/> does not have this shape (inputs only, for learners that predict any output count).</summary>
-    public void Require(Dataset data, string model, bool outputsToo = true)
+    /// <summary>Throws when <paramref name="data"/> does not have this shape.</summary>
+    public void Require(Dataset data, string model)
     {
-        if (data.InputWidth != InputWidth || (outputsToo && data.OutputWidth != OutputWidth))
+        if (data.InputWidth != InputWidth || data.OutputWidth != OutputWidth)
             throw new ArgumentException(
                 $"{model} was built for {InputWidth} inputs → {OutputWidth} outputs, data has {data.InputWidth} → {data.OutputWidth}");
     }

@@ -55,7 +55,10 @@ public sealed class ModelCatalog
     public ModelDescriptor Get(string name) =>
         _models.TryGetValue(name.Trim(), out var model)
             ? model
-            : throw new ArgumentException($"unknown model '{name}'; valid models: {NamesWith(LearnerTraits.None)}");
+            : throw new ArgumentException($"unknown model '{name}'; valid models: {Names}");
+
+    /// <summary>Every model's name, sorted and comma-separated.</summary>
+    public string Names => NamesWith(LearnerTraits.None);
 
     /// <summary>Names of the models that have all of <paramref name="traits"/>, sorted and comma-separated (for help and errors).</summary>
     public string NamesWith(LearnerTraits traits) => string.Join(", ", All.Where(m => m.Has(traits)).Select(m => m.Name).Order());
