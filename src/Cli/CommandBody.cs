@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks;
 
 namespace LogicNets.Cli;
 
@@ -43,7 +43,6 @@ public static class CommandBody
         }
     }
 
-    private static bool IsBadInput(Exception e) => e is UsageException or TaskSpecException or ArgumentException or FormatException
-        or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-        or LogicNets.Harness.Sweeps.OutputExistsException;
+    /// <summary>Input the user can correct: the library's one input-error type, or a path the system cannot open.</summary>
+    private static bool IsBadInput(Exception e) => e is UserInputException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
 }

@@ -38,9 +38,18 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
 
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "learning rate (default: the learner's)" };
 
-    public Option<int?> BatchSize { get; } = new("--batch") { Description = "minibatch size (default 256)" };
+    public Option<int?> BatchSize { get; } = new("--batch") { Description = $"minibatch size (default {ModelSettings.DefaultBatchSize})" };
 
-    public Option<double?> TimeBudget { get; } = new("--time-budget") { Description = "seconds per run; a run over budget stops with status timeout" };
+    public Option<double?> TimeBudget { get; } = new("--time-budget")
+    {
+        Description = "seconds per run; when they are spent the learner stops, keeps its model as it stands and the run is scored with status budget",
+    };
+
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "a learner-specific option KEY=VALUE (repeatable), e.g. --set adaptive-l2=0.01; 'logicnets models MODEL' lists a learner's options and defaults",
+        AllowMultipleArgumentsPerToken = true,
+    };
 
     public void AddTo(Command command, bool includeTrainFraction = true)
     {
@@ -55,6 +64,30 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
         command.Add(LearningRate);
         command.Add(BatchSize);
         command.Add(TimeBudget);
+        command.Add(Set);
+    }
+
+    /// <summary>
+    /// The <c>--set</c> options for each of <paramref name="models"/>: every key must belong to at least one of them
+    /// (an unknown key exits 2 naming the valid ones); each model's runs carry only its own keys, canonically written.
+    /// </summary>
+    public Func<RunSpec, RunSpec> LearnerOptions(ParseResult parse, IReadOnlyList<string> models)
+    {
+        var pairs = (parse.GetValue(Set) ?? []).Select(text =>
+        {
+            int eq = text.IndexOf('=');
+            return eq > 0 ? KeyValuePair.Create(text[..eq].Trim().ToLowerInvariant(), text[(eq + 1)..].Trim())
+                : throw new UsageException($"--set takes KEY=VALUE, got '{text}'");
+        }).ToList();
+        if (pairs.Count == 0) return spec => spec;
+        var descriptors = models.Select(catalog.Get).ToList();
+        foreach (var (key, _) in pairs)
+            if (!descriptors.Any(d => d.Options.Any(o => o.Key == key)))
+                throw new UsageException($"--set {key}: no option of that name for {string.Join(", ", models)}; valid: " +
+                    string.Join("; ", descriptors.Select(d => $"{d.Name}: {(d.Options.Count == 0 ? "none" : string.Join(", ", d.Options.Select(o => o.Key)))}")));
+        var canonical = descriptors.ToDictionary(d => d.Name,
+            d => d.CanonicalOptions(pairs.Where(pair => d.Options.Any(o => o.Key == pair.Key))));
+        return spec => spec with { Settings = spec.Settings with { Options = canonical[catalog.Get(spec.Model).Name] } };
     }
 
     /// <summary>Applies the parsed options to a run template, validating each with a message naming the option.</summary>

@@ -113,7 +113,7 @@ public class CliTests : IDisposable
             "--train-fraction", "1", "--out", run);
         Assert.True(code == 0, error);
         Assert.Contains("circuit.json", output);
-        foreach (var (format, file, marker) in new[] { ("verilog", "circuit.v", "endmodule"), ("c", "circuit.c", "uint64_t"), ("dot", "circuit.dot", "digraph"), ("json", "circuit.json", "logicnets-hard-circuit") })
+        foreach (var (format, file, marker) in new[] { ("verilog", "circuit.v", "endmodule"), ("c", "circuit.c", "uint64_t"), ("dot", "circuit.dot", "digraph"), ("json", "circuit.export.json", "logicnets-hard-circuit") })
         {
             var export = Run("export", "--run", run, "--format", format);
             Assert.True(export.Code == 0, export.Error);

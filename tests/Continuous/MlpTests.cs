@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Continuous.Mlp;
 using LogicNets.Harness.Registry;
 using LogicNets.Harness.Runs;
@@ -70,7 +71,7 @@ public class MlpTests
     public void CudaRequestWithoutCudaFailsClearly()
     {
         if (torch.cuda.is_available()) return; // this check is about machines without a GPU
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<UserInputException>(() =>
             new MlpLearner(new LearnerRequest(new LearnerShape(2, 1, TargetKind.Real), 8, new ModelSettings { Device = "cuda" })));
         Assert.Contains("--device cpu", error.Message);
     }

@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
@@ -76,7 +77,7 @@ public class HardCircuitTests
     [InlineData("{\"format\":\"logicnets-hard-circuit\",\"version\":1,\"inputs\":0,\"gates\":[],\"outputs\":[0]}", "at least one input")]
     public void MalformedCircuitFilesAreRejectedWithTheReason(string json, string reason)
     {
-        var error = Assert.Throws<InvalidDataException>(() => CircuitJson.Parse(json, "bad.json"));
+        var error = Assert.Throws<UserInputException>(() => CircuitJson.Parse(json, "bad.json"));
         Assert.Contains("bad.json", error.Message);
         Assert.Contains(reason, error.Message);
     }

@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -103,7 +104,7 @@ public class LogicTreeTests
     [Fact]
     public void RealValuedTasksAreRejectedWithTheReason()
     {
-        var error = Assert.Throws<ArgumentException>(() => new LogicTreeLearner(new LearnerRequest(LearnerShape.Of(new ProductTask()), 8, new ModelSettings())));
+        var error = Assert.Throws<UserInputException>(() => new LogicTreeLearner(new LearnerRequest(LearnerShape.Of(new ProductTask()), 8, new ModelSettings())));
         Assert.Contains("real-valued", error.Message);
     }
 

@@ -51,7 +51,7 @@ public sealed class RunFolderTests : IDisposable
     }
 
     [Fact]
-    public void OnlyARunThatEndedOkLeavesAModel()
+    public void OnlyAScoredRunLeavesAModel()
     {
         var outcome = Run("gates", epochs: 2);
         using var learner = outcome.Learner;
@@ -59,10 +59,13 @@ public sealed class RunFolderTests : IDisposable
         Assert.Equal(Path.Combine(_dir, "ok", CircuitJson.FileName), ok.Model);
         Assert.Null(ok.SparseLayers);
 
-        var timedOut = new RunFolder(Path.Combine(_dir, "timeout")).Write(outcome.Record with { Status = RunStatus.Timeout }, learner);
-        Assert.Null(timedOut.Model);
-        Assert.False(File.Exists(Path.Combine(_dir, "timeout", CircuitJson.FileName)));
-        Assert.True(File.Exists(timedOut.Run));
+        var budget = new RunFolder(Path.Combine(_dir, "budget")).Write(outcome.Record with { Status = RunStatus.Budget }, learner);
+        Assert.Equal(Path.Combine(_dir, "budget", CircuitJson.FileName), budget.Model); // stopped by its budget, kept and saved
+
+        var failed = new RunFolder(Path.Combine(_dir, "failed")).Write(outcome.Record with { Status = RunStatus.Failed }, learner);
+        Assert.Null(failed.Model);
+        Assert.False(File.Exists(Path.Combine(_dir, "failed", CircuitJson.FileName)));
+        Assert.True(File.Exists(failed.Run));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

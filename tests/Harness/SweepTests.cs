@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Harness.Runs;
 using LogicNets.Harness.Sweeps;
 using LogicNets.Tasks.Definitions;
@@ -81,7 +82,10 @@ public class SweepTests : IDisposable
         var plan = SweepPlan.Grid([TaskName.Parse("add:2")], ["memo"], [TestLearner.SlowSize, TestLearner.DivergingSize, 4], 1,
             new RunSpec { Task = TaskName.Parse("add:2"), Model = "memo", Size = 1, TrainFraction = 0.5, TimeBudget = TimeSpan.FromMilliseconds(50) });
         var rows = _runner.Run(plan, Path.Combine(_dir, "budget.csv"), Shard.All, ExistingOutput.Refuse).Rows;
-        Assert.Equal([RunStatus.Timeout, RunStatus.Diverged, RunStatus.Ok], rows.Select(r => r.Status));
+        Assert.Equal([RunStatus.Budget, RunStatus.Diverged, RunStatus.Ok], rows.Select(r => r.Status));
+        Assert.NotNull(rows[0].TestBitAccuracy); // a run its budget stopped keeps its model and is scored
+        Assert.True(rows[0].IsScored);
+        Assert.Contains("time budget of 0.05 s", rows[0].Message); // the budget the user gave
         Assert.Null(rows[1].TestBitAccuracy); // a diverged run carries no scores
         Assert.NotNull(rows[2].TestBitAccuracy);
     }
@@ -102,7 +106,7 @@ public class SweepTests : IDisposable
     [InlineData("16..64:x1")]
     [InlineData("16..64")]
     [InlineData("-4")]
-    public void BadSizeListsAreRejected(string text) => Assert.Throws<FormatException>(() => SizeList.Parse(text));
+    public void BadSizeListsAreRejected(string text) => Assert.Throws<UserInputException>(() => SizeList.Parse(text));
 
     [Theory]
     [InlineData("4/3")]
@@ -110,7 +114,30 @@ public class SweepTests : IDisposable
     [InlineData("1/0")]
     [InlineData("1-3")]
     [InlineData("a/b")]
-    public void BadShardsAreRejected(string text) => Assert.Throws<FormatException>(() => Shard.Parse(text));
+    public void BadShardsAreRejected(string text) => Assert.Throws<UserInputException>(() => Shard.Parse(text));
+
+    [Theory]
+    [InlineData("SLURM_ARRAY_TASK_ID=0,SLURM_ARRAY_TASK_MIN=0,SLURM_ARRAY_TASK_COUNT=4", "auto", 1, 4)]
+    [InlineData("SLURM_ARRAY_TASK_ID=4,SLURM_ARRAY_TASK_MIN=1,SLURM_ARRAY_TASK_COUNT=4", "auto", 4, 4)]
+    [InlineData("SLURM_ARRAY_TASK_ID=2,SLURM_ARRAY_TASK_MIN=1", "auto/3", 2, 3)]
+    [InlineData("JOB_COMPLETION_INDEX=0,LOGICNETS_SHARD_COUNT=8", "auto", 1, 8)]
+    [InlineData("JOB_COMPLETION_INDEX=7", "auto/8", 8, 8)]
+    public void AutoShardsComeFromTheScheduler(string variables, string text, int index, int count)
+    {
+        var env = variables.Split(',').Select(pair => pair.Split('=')).ToDictionary(pair => pair[0], pair => pair[1]);
+        Assert.Equal(new Shard(index, count), Shard.Parse(text, name => env.GetValueOrDefault(name)));
+    }
+
+    [Theory]
+    [InlineData("", "found no scheduler index")]
+    [InlineData("JOB_COMPLETION_INDEX=2", "LOGICNETS_SHARD_COUNT")]
+    [InlineData("JOB_COMPLETION_INDEX=9,LOGICNETS_SHARD_COUNT=4", "outside 1..4")]
+    [InlineData("SLURM_ARRAY_TASK_ID=x,SLURM_ARRAY_TASK_COUNT=4", "not a whole number")]
+    public void AutoShardsWithoutAUsableSchedulerAreRefused(string variables, string message)
+    {
+        var env = variables.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=')).ToDictionary(pair => pair[0], pair => pair[1]);
+        Assert.Contains(message, Assert.Throws<UserInputException>(() => Shard.Parse("auto", name => env.GetValueOrDefault(name))).Message);
+    }
 
     private static IEnumerable<string> Scores(IEnumerable<RunRecord> rows) =>
         rows.Select(r => $"{r.Key}|{r.TestBitAccuracy}|{r.TestExact}|{r.Gain}|{r.Status}");

@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Diagnostics.Inspection;
 using LogicNets.Digital.Learners;
 using LogicNets.Harness.Registry;
@@ -49,7 +50,7 @@ public class LearnerTraitsTests
             descriptor.Create(new LearnerRequest(LearnerShape.Of(task), 4, new ModelSettings())).Dispose();
             return true;
         }
-        catch (ArgumentException)
+        catch (UserInputException)
         {
             return false;
         }

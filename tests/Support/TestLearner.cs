@@ -30,18 +30,19 @@ public sealed class TestLearner(LearnerRequest request) : ILearner
     {
         _seed = options.Seed;
         if (request.Size == DivergingSize) return new FitReport(RunStatus.Diverged, 1, double.NaN, train.Rows, "loss became NaN in epoch 1");
+        _memory = [];
+        for (int r = 0; r < train.Rows; r++) _memory.TryAdd(train.Key(r), train.TargetRow(r).ToArray());
         if (request.Size == SlowSize)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (options.TimeBudget is null || clock.Elapsed < options.TimeBudget.Value)
+            // Keeps training until the budget ends, then keeps what it has (the memorised rows), as every learner does.
+            options = options.WithBudgetClock();
+            while (options.BudgetLeft is not { } left || left > TimeSpan.Zero)
             {
                 if (cancellation.IsCancellationRequested) return new FitReport(RunStatus.Cancelled, 0, double.NaN, 0);
                 Thread.Sleep(5);
             }
-            return new FitReport(RunStatus.Timeout, 0, double.NaN, 0, "time budget exceeded");
+            return new FitReport(RunStatus.Budget, 1, 0.5, train.Rows, options.BudgetMessage(1));
         }
-        _memory = [];
-        for (int r = 0; r < train.Rows; r++) _memory.TryAdd(train.Key(r), train.TargetRow(r).ToArray());
         progress?.Report(new FitProgress(1, 1, 0.5));
         return cancellation.IsCancellationRequested
             ? new FitReport(RunStatus.Cancelled, 0, double.NaN, 0)

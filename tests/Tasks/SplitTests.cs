@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -75,7 +76,7 @@ public class SplitTests
     [InlineData(1.01)]
     [InlineData(double.NaN)]
     public void FractionsOutsideUnitIntervalAreRejected(double fraction) =>
-        Assert.Throws<ArgumentException>(() => TaskDataFactory.Create(TaskName.Parse("add:2"), new SplitOptions { TrainFraction = fraction }));
+        Assert.Throws<UserInputException>(() => TaskDataFactory.Create(TaskName.Parse("add:2"), new SplitOptions { TrainFraction = fraction }));
 
     [Fact]
     public void NoisyXorFollowsItsProtocol()

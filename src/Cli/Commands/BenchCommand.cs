@@ -23,8 +23,10 @@ public static class BenchCommand
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted suite in the same folder" };
         var force = new Option<bool>("--force") { Description = "start over, overwriting an existing runs.csv" };
         var device = new Option<string>("--device") { Description = "torch device: cpu or cuda", DefaultValueFactory = _ => "cpu" };
+        var isolation = new RunIsolationOptions();
         var command = new Command("bench", "run a purification benchmark suite: runs.csv and summary.md")
             { suite, output, list, models, shard, resume, force, device };
+        isolation.AddTo(command);
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
         {
@@ -42,7 +44,8 @@ public static class BenchCommand
             string directory = OutputPath.EnsureWritableDirectory(parse.GetValue(output) ?? Path.Combine("runs", $"bench-{chosen.Name}"));
 
             console.Out.WriteLine($"bench suite '{chosen.Name}'{(shardSpec == Shard.All ? "" : $" shard {shardSpec}")} → {directory}");
-            var result = SweepDisplay.Run(console, observer => new BenchRunner(catalog).Run(chosen, directory, shardSpec, existing, observer,
+            var (newLauncher, jobs) = isolation.Parse(parse, catalog);
+            var result = SweepDisplay.Run(console, observer => new BenchRunner(catalog, newLauncher, jobs).Run(chosen, directory, shardSpec, existing, observer,
                 spec => spec with { Settings = spec.Settings with { Device = deviceName } }, cancellation));
             console.Out.WriteLine($"{result.Ran} runs written, {result.Skipped} already present");
             console.Out.WriteLine($"results: {Path.Combine(directory, PurificationReport.RunsFile)}");

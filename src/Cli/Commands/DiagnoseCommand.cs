@@ -19,11 +19,13 @@ public static class DiagnoseCommand
         var probe = new Option<bool>("--low-rank-probe") { Description = "also fit W ≈ A·B for r = 1…n by gradient descent and report where the error stops falling (slow for wide layers)" };
         var untrained = new Option<bool>("--untrained") { Description = "inspect the freshly initialised network instead of training it first" };
         var training = new TrainingOptionSet(catalog);
+        var force = OutputPath.ForceOption("the diagnosis files in --out");
         var command = new Command("diagnose", "why a learner fails: per-layer information vanishing, rank capacity and gradient profile (plain vs protected), as CSV and PNGs");
         run.AddTo(command);
         command.Add(output);
         command.Add(probe);
         command.Add(untrained);
+        command.Add(force);
         training.AddTo(command);
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
@@ -32,15 +34,16 @@ public static class DiagnoseCommand
             // Refused before the training time is spent.
             if (!descriptor.Has(LearnerTraits.InspectableLayers))
                 throw new UsageException($"diagnose cannot inspect '{descriptor.Name}' layer by layer; diagnose covers {inspectable}");
-            var spec = training.Apply(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue });
+            var spec = training.LearnerOptions(parse, [descriptor.Name])(
+                training.Apply(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue }));
             if (parse.GetValue(untrained)) spec = spec with { Epochs = 0 };
-            var folder = new RunFolder(OutputPath.EnsureWritableDirectory(parse.GetValue(output)!));
+            var folder = new RunFolder(OutputPath.ClaimDirectory(parse.GetValue(output)!, [RunFolder.RunFile, .. DiagnosisReport.Files], parse.GetValue(force), "a diagnosis"));
 
             console.Out.WriteLine($"diagnose {RunResultLine.Describe(spec)} → {folder.Directory}");
             var outcome = SweepDisplay.RunOne(console, new RunExecutor(catalog), spec, cancellation);
             using var learner = outcome.Learner;
             folder.WriteRun(outcome.Record);
-            if (outcome.Record.Status is not (RunStatus.Ok or RunStatus.Timeout))
+            if (outcome.Record.Status is not (RunStatus.Ok or RunStatus.Budget))
                 throw new UsageException($"training ended with status {outcome.Record.Status.Name()} ({outcome.Record.Message}); nothing to diagnose");
 
             var diagnosis = LearnerDiagnosis.Of(learner, outcome.Data, spec.Seed, parse.GetValue(probe));

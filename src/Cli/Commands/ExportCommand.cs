@@ -24,8 +24,9 @@ public static class ExportCommand
     {
         var run = new Option<string>("--run") { Description = $"run folder written by 'logicnets train' (holds {CircuitJson.FileName})", Required = true };
         var format = new Option<string>("--format") { Description = $"output format: {ValidFormats}", Required = true };
-        var output = new Option<string?>("--out") { Description = "output file (default: RUN/circuit.v, .c, .dot or .json)" };
-        var command = new Command("export", "export the hard circuit of a trained digital learner") { run, format, output };
+        var output = new Option<string?>("--out") { Description = "output file (default: RUN/circuit.v, .c, .dot, or circuit.export.json)" };
+        var force = OutputPath.ForceOption("the output file");
+        var command = new Command("export", "export the hard circuit of a trained digital learner") { run, format, output, force };
 
         CommandBody.Attach(command, console, (parse, _) =>
         {
@@ -39,7 +40,9 @@ public static class ExportCommand
                 throw new UsageException(
                     $"run '{directory}' has no {CircuitJson.FileName}: only learners whose model is a hard circuit write one ({catalog.NamesWith(LearnerTraits.Circuit)})");
             var circuit = CircuitJson.Load(source);
-            string target = OutputPath.EnsureWritableFile(parse.GetValue(output) ?? Path.Combine(directory, Path.ChangeExtension(CircuitJson.FileName, chosen.Extension)));
+            // The JSON export's default name would be circuit.json itself: export never replaces the run's own circuit.
+            string target = OutputPath.ClaimFile(parse.GetValue(output) ?? Path.Combine(directory, chosen.Name == "json" ? "circuit.export.json" : Path.ChangeExtension(CircuitJson.FileName, chosen.Extension)), parse.GetValue(force));
+            if (Path.GetFullPath(target) == Path.GetFullPath(source)) throw new UsageException($"--out names the run's own {CircuitJson.FileName}; choose another file");
             AtomicFile.WriteAllText(target, chosen.Write(circuit));
             console.Out.WriteLine($"{circuit.InputCount} inputs, {circuit.Gates.Count} gates ({circuit.LogicGateCount} computing), {circuit.Outputs.Count} outputs → {target}");
             return ExitCodes.Success;

@@ -3,19 +3,37 @@ using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Cli.Commands;
 
-/// <summary><c>logicnets models</c>: the registered learners, what their size knob means and what they support.</summary>
+/// <summary><c>logicnets models [MODEL]</c>: the registered learners, what their size knob means and what they support; with a name, its options too.</summary>
 public static class ModelsCommand
 {
-    public static Command Create(CliConsole console, ModelCatalog catalog) =>
-        CommandBody.Listing("models", "list the learners with descriptions, size knobs and what each supports", console, output =>
+    public static Command Create(CliConsole console, ModelCatalog catalog)
+    {
+        var name = new Argument<string?>("model") { Description = "show one learner with its options (--set KEY=VALUE) and their defaults", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("models", "list the learners with descriptions, size knobs and what each supports; 'models MODEL' also lists its options") { name };
+        CommandBody.Attach(command, console, (parse, _) =>
         {
-            foreach (var model in catalog.All.OrderBy(m => m.Name))
+            var output = console.Out;
+            var chosen = parse.GetValue(name) is { } one ? [catalog.Get(one)] : catalog.All.OrderBy(m => m.Name).ToList();
+            foreach (var model in chosen)
             {
                 output.WriteLine($"{model.Name,-14} {model.Description}");
                 output.WriteLine($"{"",-14} size: {model.SizeKnob}");
                 output.WriteLine($"{"",-14} supports: {Supports(model)}");
+                if (chosen.Count > 1) continue;
+                output.WriteLine($"{"",-14} common settings: --depth --lr --batch (default {ModelSettings.DefaultBatchSize}) --epochs --time-budget --encoding --device" +
+                                 (model.Has(LearnerTraits.Circuit) ? " --repair-kicks" : "") + (model.Has(LearnerTraits.GroupSumHead) ? " --group-sum" : ""));
+                if (model.Options.Count == 0) output.WriteLine($"{"",-14} options (--set): none");
+                else
+                {
+                    output.WriteLine($"{"",-14} options (--set KEY=VALUE):");
+                    foreach (var option in model.Options)
+                        output.WriteLine($"{"",-16}{option.Key,-22} {option.Type,-34} default {option.Default,-10} {option.Description}");
+                }
             }
+            return ExitCodes.Success;
         });
+        return command;
+    }
 
     private static string Supports(ModelDescriptor model) => string.Join(", ", new (LearnerTraits Trait, string Text)[]
     {

@@ -11,13 +11,16 @@ public static class ReportCommand
     {
         var files = new Argument<string[]>("files") { Description = "run CSV files to merge (shards, sweeps, bench runs.csv)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "output folder for the merged runs.csv and summary.md", Required = true };
-        var command = new Command("report", "merge run CSVs (e.g. shards) into runs.csv, curves.csv (verdicts), accuracy-vs-size plots and summary.md") { files, output };
+        var force = OutputPath.ForceOption("an earlier report in --out (its plots are cleared)");
+        var command = new Command("report", "merge run CSVs (e.g. shards) into runs.csv, curves.csv (verdicts), accuracy-vs-size plots and summary.md") { files, output, force };
 
         CommandBody.Attach(command, console, (parse, _) =>
         {
             var inputs = parse.GetValue(files)!;
-            string directory = OutputPath.EnsureWritableDirectory(parse.GetValue(output)!);
             var merged = RunMerge.Merge(inputs);
+            string directory = OutputPath.ClaimDirectory(parse.GetValue(output)!, PurificationReport.OwnedFiles, parse.GetValue(force), "a report");
+            foreach (string old in merged.PredatingSettings)
+                console.Out.WriteLine($"note: '{old}' predates the settings columns (depth, lr, batch, …); its runs are read as runs with default settings");
             string runs = Path.Combine(directory, PurificationReport.RunsFile);
             RunCsv.Write(runs, merged.Rows);
             var report = PurificationReport.Write(directory, $"LogicNets (.NET) report — {inputs.Length} file(s) merged", merged.Rows);

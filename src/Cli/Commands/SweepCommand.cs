@@ -23,9 +23,11 @@ public static class SweepCommand
         var force = new Option<bool>("--force") { Description = "overwrite an existing --out" };
         var plot = new Option<string?>("--plot") { Description = "also draw accuracy vs size (one line per model, verdict in the legend) to this PNG and print the verdicts" };
         var training = new TrainingOptionSet(catalog);
+        var isolation = new RunIsolationOptions();
         var command = new Command("sweep", "train learners over a range of sizes and seeds; one CSV row per run")
             { task, models, sizes, seeds, output, shard, resume, force, plot };
         training.AddTo(command);
+        isolation.AddTo(command);
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
         {
@@ -41,13 +43,14 @@ public static class SweepCommand
             string csv = OutputPath.EnsureWritableFile(parse.GetValue(output)!);
             string? png = parse.GetValue(plot) is { } plotPath ? OutputPath.EnsureWritableFile(plotPath) : null;
 
-            var plan = SweepPlan.Grid([learningTask], modelNames, sizeList, seedCount, template);
-            var runner = new SweepRunner(new RunExecutor(catalog));
+            var plan = SweepPlan.Grid([learningTask], modelNames, sizeList, seedCount, template).Select(training.LearnerOptions(parse, modelNames));
+            var (newLauncher, jobs) = isolation.Parse(parse, catalog);
+            var runner = new SweepRunner(newLauncher, jobs);
             var result = SweepDisplay.Run(console, observer => runner.Run(plan, csv, shardSpec, existing, observer, cancellation));
             console.Out.WriteLine($"{result.Ran} runs written, {result.Skipped} already present: {csv}");
             var curves = AccuracyCurve.FromRuns(result.Rows);
             foreach (var curve in curves)
-                console.Out.WriteLine($"verdict {curve.Model,-12} {curve.Verdict.Name,-12} {curve.Verdict.Reason}");
+                console.Out.WriteLine($"verdict {curve.Label,-12} {curve.Verdict.Name,-12} {curve.Verdict.Reason}");
             if (png is not null)
             {
                 AccuracyPlot.Save(png, learningTask.Name, curves);

@@ -20,10 +20,12 @@ public static class TrainCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var training = new TrainingOptionSet(catalog);
+        var force = OutputPath.ForceOption("the run files in --out");
         var command = new Command("train", "train one learner on one task and score it on held-out rows");
         run.AddTo(command);
         command.Add(output);
         command.Add(transfer);
+        command.Add(force);
         training.AddTo(command);
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
@@ -31,9 +33,11 @@ public static class TrainCommand
             var (learningTask, descriptor, sizeValue, seedValue) = run.Parse(parse);
             var transferTasks = (parse.GetValue(transfer) ?? []).Select(name => Parsing.Task(name) as BitTask
                 ?? throw new UsageException($"--transfer takes bit tasks; '{name}' has real-valued targets")).ToArray();
-            var spec = training.Apply(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue });
-            var folder = new RunFolder(OutputPath.EnsureWritableDirectory(
-                parse.GetValue(output) ?? Path.Combine("runs", $"{learningTask.Name.Replace(':', '_').Replace(',', '_')}-{descriptor.Name}-{sizeValue}-s{seedValue}")));
+            var spec = training.LearnerOptions(parse, [descriptor.Name])(
+                training.Apply(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue }));
+            var folder = new RunFolder(OutputPath.ClaimDirectory(
+                parse.GetValue(output) ?? Path.Combine("runs", $"{learningTask.Name.Replace(':', '_').Replace(',', '_')}-{descriptor.Name}-{sizeValue}-s{seedValue}"),
+                RunFolder.OwnedFiles, parse.GetValue(force), "a run"));
 
             console.Out.WriteLine($"train {RunResultLine.Describe(spec)} → {folder.Directory}");
             var outcome = SweepDisplay.RunOne(console, new RunExecutor(catalog), spec, cancellation);
@@ -48,7 +52,7 @@ public static class TrainCommand
             if (outcome.Data.Mode == SplitMode.Sampled)
                 console.Out.WriteLine($"note: {learningTask.InputWidth}-bit inputs are sampled, not enumerated: the training rows are capped at " +
                     $"{new SplitOptions().MaxSampledTrainRows}, so train_fraction {spec.TrainFraction} is an upper bound, not the share trained on");
-            if (record.Status == RunStatus.Ok)
+            if (record.IsScored)
                 foreach (var other in transferTasks) PrintTransfer(console, TransferCheck.Score(learner, other, seedValue));
             return record.Status == RunStatus.Failed ? ExitCodes.InternalFailure : ExitCodes.Success;
         });

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using LogicNets.Tasks;
 using static TorchSharp.torch;
 
 namespace LogicNets.Continuous.Gramo;
@@ -19,22 +21,27 @@ public enum ProtectionMode
 /// </summary>
 public sealed record ProtectionSettings
 {
+    [Description("the length a protected gradient row is rescaled to")]
     public double ScalingFactor { get; init; } = 1.0;
 
+    [Description("rows with RMS below this are not normalised but multiplied by small-row-multiplier")]
     public double Epsilon { get; init; } = 1e-12;
 
+    [Description("multiplier of rows below epsilon")]
     public double SmallRowMultiplier { get; init; } = 1.0;
 
+    [Description("row length as per-element RMS (element) or L2 length (vector)")]
     public ProtectionMode Mode { get; init; } = ProtectionMode.Element;
 
-    /// <summary>Round each row's multiplier to the nearest power of two (in log2), so rescaling is exact in floating point.</summary>
+    /// <remarks>So that rescaling is exact in floating point.</remarks>
+    [Description("round each row's multiplier to the nearest power of two (in log2)")]
     public bool RoundToPowerOfTwo { get; init; }
 
     public void Validate()
     {
-        if (!(ScalingFactor > 0) || !double.IsFinite(ScalingFactor)) throw new ArgumentException($"protection scaling factor must be a positive number, got {ScalingFactor}");
-        if (!(Epsilon >= 0)) throw new ArgumentException($"protection eps must be >= 0, got {Epsilon}");
-        if (!(SmallRowMultiplier >= 0) || !double.IsFinite(SmallRowMultiplier)) throw new ArgumentException($"protection small-row multiplier must be >= 0, got {SmallRowMultiplier}");
+        if (!(ScalingFactor > 0) || !double.IsFinite(ScalingFactor)) throw new UserInputException($"protection scaling factor must be a positive number, got {ScalingFactor}");
+        if (!(Epsilon >= 0)) throw new UserInputException($"protection eps must be >= 0, got {Epsilon}");
+        if (!(SmallRowMultiplier >= 0) || !double.IsFinite(SmallRowMultiplier)) throw new UserInputException($"protection small-row multiplier must be >= 0, got {SmallRowMultiplier}");
     }
 }
 

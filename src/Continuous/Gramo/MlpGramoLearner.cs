@@ -14,10 +14,16 @@ public sealed class MlpGramoLearner(LearnerRequest request) : TorchLearner(Descr
         "MLP with gradient-length protection (weight gradients and each layer's output gradient rescaled to RMS 1), TorchSharp",
         "hidden units per layer (--depth sets the hidden layer count, default 2)",
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.InspectableLayers,
-        request => new MlpGramoLearner(request));
+        request => new MlpGramoLearner(request)) { OptionsType = typeof(ProtectionSettings) };
 
-    /// <summary>Protection as this learner uses it: element mode, RMS 1, no rounding.</summary>
-    public static ProtectionSettings Settings { get; } = new();
+    /// <summary>Protection as this run uses it: the record's defaults (element mode, RMS 1, no rounding) with its <c>--set</c> values.</summary>
+    public ProtectionSettings Settings { get; } = Validated(LearnerOptionRecord.Bind<ProtectionSettings>(request.Settings.Options, Descriptor.Name));
+
+    private static ProtectionSettings Validated(ProtectionSettings settings)
+    {
+        settings.Validate();
+        return settings;
+    }
 
     public int Depth { get; } = request.LayerDepth(Descriptor.Name, MlpLearner.DefaultDepth);
 

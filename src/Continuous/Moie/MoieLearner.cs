@@ -15,7 +15,7 @@ public sealed class MoieLearner(LearnerRequest request) : SparseMetaLearner(Desc
         "bits as tokens: DynSIHA attention (SPL Q/K/V/O, one wide head, rotary) + MoIE FFN (two SPLs), PRC across blocks, M-SAPS, TorchSharp",
         "model width, rounded up to even (--depth sets the block count, default 2)",
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.LayerTelemetry,
-        request => new MoieLearner(request));
+        request => new MoieLearner(request)) { OptionsType = typeof(SplOptions) };
 
     public int Depth { get; } = request.LayerDepth(Descriptor.Name, DefaultDepth);
 

@@ -18,7 +18,8 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
     private SparseLayerStats? _stats;
     private List<SparseProtoLinear> _layers = [];
 
-    public SplOptions Options { get; init; } = new();
+    /// <summary>The SPL options: the record's defaults with the run's <c>--set</c> values applied.</summary>
+    public SplOptions Options { get; init; } = LearnerOptionRecord.Bind<SplOptions>(request.Settings.Options, model);
 
     public IReadOnlyList<LayerEpochStats> LayerStats => _stats?.Rows ?? [];
 

@@ -14,7 +14,7 @@ public sealed class SplLearner(LearnerRequest request) : SparseMetaLearner(Descr
         "Sparse Proto Linear layers (prototype/gate expert masks, M-SAPS meta-learning) + linear readout, TorchSharp",
         "experts per layer (--depth sets the SPL layer count, default 2)",
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.InspectableLayers | LearnerTraits.LayerTelemetry,
-        request => new SplLearner(request));
+        request => new SplLearner(request)) { OptionsType = typeof(SplOptions) };
 
     public int Depth { get; } = request.LayerDepth(Descriptor.Name, DefaultDepth);
 

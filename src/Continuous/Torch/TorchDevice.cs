@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using TorchSharp;
 
 namespace LogicNets.Continuous.Torch;
@@ -14,11 +15,11 @@ public static class TorchDevice
         if (device == "cuda" || device.StartsWith("cuda:"))
         {
             if (!torch.cuda.is_available())
-                throw new ArgumentException(
+                throw new UserInputException(
                     $"device '{name}' requested but libtorch sees no CUDA device (this build links {TorchRuntime.LibTorchFlavour}); " +
                     "build with a CUDA libtorch package as the README shows, or use --device cpu");
             return torch.device(device);
         }
-        throw new ArgumentException($"unknown device '{name}'; valid: {ValidForms}");
+        throw new UserInputException($"unknown device '{name}'; valid: {ValidForms}");
     }
 }

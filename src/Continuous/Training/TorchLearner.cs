@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Continuous.Torch;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
@@ -23,12 +24,12 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     protected TorchLearner(string model, LearnerRequest request, double defaultLearningRate)
     {
         Model = model;
-        if (request.Size < 1) throw new ArgumentException($"{model}: size must be >= 1, got {request.Size}");
+        if (request.Size < 1) throw new UserInputException($"{model}: size must be >= 1, got {request.Size}");
         Request = request;
         Device = TorchDevice.Resolve(request.Settings.Device);
         LearningRate = request.Settings.LearningRate ?? defaultLearningRate;
-        BatchSize = request.Settings.BatchSize ?? 256;
-        if (BatchSize < 1) throw new ArgumentException($"batch size must be >= 1, got {BatchSize}");
+        BatchSize = request.Settings.Batch;
+        if (BatchSize < 1) throw new UserInputException($"batch size must be >= 1, got {BatchSize}");
     }
 
     public string Model { get; }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LogicNets.Digital.Gates;
+using LogicNets.Tasks;
 
 namespace LogicNets.Digital.Circuits;
 
@@ -37,13 +38,28 @@ public static class CircuitJson
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) + "\n";
     }
 
+    /// <summary>Reads a circuit; any malformed input throws <see cref="UserInputException"/> naming the source and the field.</summary>
     public static HardCircuit Parse(string text, string source = "circuit")
     {
-        JsonNode? root;
-        try { root = JsonNode.Parse(text); }
-        catch (JsonException e) { throw Invalid(source, $"not valid JSON ({e.Message})"); }
+        try
+        {
+            return ParseFields(JsonNode.Parse(text), source);
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(source, $"not valid JSON ({e.Message})");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // System.Text.Json reports some malformed documents (duplicate keys) only when a node is first read.
+            throw Invalid(source, $"malformed JSON ({e.Message})");
+        }
+    }
+
+    private static HardCircuit ParseFields(JsonNode? root, string source)
+    {
         if (root is not JsonObject obj) throw Invalid(source, "the top level must be an object");
-        if ((string?)Field(obj, "format", source) != Format) throw Invalid(source, $"\"format\" must be \"{Format}\"");
+        if (Text(Field(obj, "format", source), "format", source) != Format) throw Invalid(source, $"\"format\" must be \"{Format}\"");
         if (Int(Field(obj, "version", source), "version", source) != Version) throw Invalid(source, $"unsupported version; this build reads version {Version}");
         int inputs = Int(Field(obj, "inputs", source), "inputs", source);
         if (Field(obj, "gates", source) is not JsonArray gateArray) throw Invalid(source, "\"gates\" must be an array");
@@ -53,11 +69,12 @@ public static class CircuitJson
         {
             if (gateArray[i] is not JsonArray { Count: 3 } g) throw Invalid(source, $"gate {i} must be [\"NAME\", a, b]");
             GateOp op;
-            try { op = GateOps.Parse(g[0]?.GetValue<string>() ?? ""); }
-            catch (Exception e) when (e is FormatException or InvalidOperationException) { throw Invalid(source, $"gate {i}: {e.Message}"); }
+            try { op = GateOps.Parse(Text(g[0], $"gate {i} name", source)); }
+            catch (UserInputException e) { throw Invalid(source, $"gate {i}: {e.Message}"); }
             gates.Add(new Gate(op, Int(g[1], $"gate {i} input a", source), Int(g[2], $"gate {i} input b", source)));
         }
         var outputs = outputArray.Select((o, i) => Int(o, $"output {i}", source)).ToArray();
+        // The constructor checks the wiring (gates read earlier nodes, outputs name nodes); here that is the file's fault.
         try { return new HardCircuit(inputs, gates, outputs); }
         catch (ArgumentException e) { throw Invalid(source, e.Message); }
     }
@@ -74,14 +91,11 @@ public static class CircuitJson
     private static JsonNode? Field(JsonObject obj, string name, string source) =>
         obj.TryGetPropertyValue(name, out var node) ? node : throw Invalid(source, $"missing field \"{name}\"");
 
-    private static int Int(JsonNode? node, string what, string source)
-    {
-        try { return node!.GetValue<int>(); }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or NullReferenceException)
-        {
-            throw Invalid(source, $"{what} must be a whole number");
-        }
-    }
+    private static int Int(JsonNode? node, string what, string source) =>
+        node is JsonValue value && value.TryGetValue(out int number) ? number : throw Invalid(source, $"{what} must be a whole number");
 
-    private static InvalidDataException Invalid(string source, string problem) => new($"invalid circuit file '{source}': {problem}");
+    private static string Text(JsonNode? node, string what, string source) =>
+        node is JsonValue value && value.TryGetValue(out string? text) ? text : throw Invalid(source, $"{what} must be a string");
+
+    private static UserInputException Invalid(string source, string problem) => new($"invalid circuit file '{source}': {problem}");
 }

@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Data;
 using LogicNets.Digital.Gates;
 
 namespace LogicNets.Digital.Circuits;
@@ -7,7 +8,7 @@ public static class LayeredRandomCircuit
 {
     public static HardCircuit Make(int inputs, int layers, int width, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new SplitMix64(seed);
         var gates = new List<Gate>(layers * width);
         int previousStart = 0, previousWidth = inputs;
         for (int layer = 0; layer < layers; layer++)

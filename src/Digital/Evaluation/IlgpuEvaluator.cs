@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
@@ -36,7 +37,7 @@ public sealed class IlgpuEvaluator : ICircuitEvaluator, IDisposable
         if (target == IlgpuTarget.Cuda && cuda.Count == 0)
         {
             _context.Dispose();
-            throw new ArgumentException("no CUDA device is visible to ILGPU; use the CPU evaluator or IlgpuTarget.Auto");
+            throw new UserInputException("no CUDA device is visible to ILGPU; use the CPU evaluator or IlgpuTarget.Auto");
         }
         _accelerator = target != IlgpuTarget.Cpu && cuda.Count > 0
             ? cuda[0].CreateAccelerator(_context)

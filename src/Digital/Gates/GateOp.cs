@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 namespace LogicNets.Digital.Gates;
 
 /// <summary>
@@ -100,7 +101,7 @@ public static class GateOps
     public static GateOp Parse(string name)
     {
         int index = Array.FindIndex(Names, n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
-        return index >= 0 ? (GateOp)index : throw new FormatException($"unknown gate '{name}'; valid gates: {string.Join(", ", Names)}");
+        return index >= 0 ? (GateOp)index : throw new UserInputException($"unknown gate '{name}'; valid gates: {string.Join(", ", Names)}");
     }
 
     /// <summary>The gate as a bitwise expression in Verilog or C syntax (<c>~ &amp; | ^</c>), with the language's constants.</summary>

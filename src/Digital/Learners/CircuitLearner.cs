@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Digital.Circuits;
 using LogicNets.Digital.Evaluation;
 using LogicNets.Tasks.Data;
@@ -21,8 +22,8 @@ public abstract class CircuitLearner : ILearner, ISavableLearner
     {
         Model = model;
         if (request.Shape.Kind != TargetKind.Bits)
-            throw new ArgumentException($"{model} learns bit tasks; this task has real-valued targets");
-        if (request.Size < 1) throw new ArgumentException($"{model}: size ({sizeMeaning}) must be >= 1, got {request.Size}");
+            throw new UserInputException($"{model} learns bit tasks; this task has real-valued targets");
+        if (request.Size < 1) throw new UserInputException($"{model}: size ({sizeMeaning}) must be >= 1, got {request.Size}");
         Request = request;
     }
 

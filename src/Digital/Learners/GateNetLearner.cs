@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Digital.Circuits;
 using LogicNets.Digital.Networks;
 using LogicNets.Tasks.Data;
@@ -32,7 +33,7 @@ public sealed class GateNetLearner : CircuitLearner
     {
         Depth = request.LayerDepth(Model, DefaultDepth, minimum: 0);
         OutputGroup = request.Settings.OutputGroup ?? 1;
-        if (OutputGroup < 1 || OutputGroup % 2 == 0) throw new ArgumentException($"{Model}: the group-sum size must be odd and >= 1, got {OutputGroup}");
+        if (OutputGroup < 1 || OutputGroup % 2 == 0) throw new UserInputException($"{Model}: the group-sum size must be odd and >= 1, got {OutputGroup}");
         Wiring = wiring;
         _device = RelaxedTraining.ResolveDevice(request.Settings.Device);
     }
@@ -55,25 +56,23 @@ public sealed class GateNetLearner : CircuitLearner
         _network?.Dispose();
         _network = new GateNetwork("gatenet", Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Wiring,
             SeedStream.Derive(options.Seed, "wiring"), residualBias: Depth >= 3 ? 2.0 : 0.0, _device, OutputGroup);
-        int batch = Request.Settings.BatchSize ?? 256;
+        int batch = Request.Settings.Batch;
         double rate = Request.Settings.LearningRate ?? 0.05;
         int epochs = MinibatchLoop.EpochsFor(options, train.Rows, batch);
         var (relaxed, hard) = RelaxedTraining.Phases(epochs);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        options = options.WithBudgetClock();
         var report = RelaxedTraining.Train(_network, train, options with { Epochs = relaxed }, _device, rate, batch,
             RelaxedTraining.Offset(progress, 0, epochs), cancellation);
         if (report.Status == RunStatus.Ok && hard > 0)
         {
             _network.StraightThrough = true;
-            var remaining = options.TimeBudget is { } budget ? budget - clock.Elapsed : (TimeSpan?)null;
-            report = RelaxedTraining.Then(report, RelaxedTraining.Train(_network, train, options with { Epochs = hard, TimeBudget = remaining },
+            report = RelaxedTraining.Then(report, RelaxedTraining.Train(_network, train, options with { Epochs = hard },
                 _device, rate, batch, RelaxedTraining.Offset(progress, relaxed, epochs), cancellation));
             _network.StraightThrough = false;
         }
-        if (report.Status is not (RunStatus.Ok or RunStatus.Timeout)) return (report, null);
+        if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
         var choices = _network.HardChoices();
-        if (report.Status == RunStatus.Ok)
-            RelaxedTraining.Repair(choices, c => c.ToCircuit(), train, options, Request.Settings, clock.Elapsed);
+        if (report.Status == RunStatus.Ok) RelaxedTraining.Repair(choices, c => c.ToCircuit(), train, options, Request.Settings);
         return (report, CircuitSimplifier.Simplify(choices.ToCircuit()));
     }
 

@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Digital.Evaluation;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Learning;
@@ -15,8 +16,8 @@ internal static class RelaxedTraining
         string device = name.Trim().ToLowerInvariant();
         if (device == "cpu") return CPU;
         if ((device == "cuda" || device.StartsWith("cuda:")) && !cuda.is_available())
-            throw new ArgumentException($"device '{name}' requested but libtorch sees no CUDA device; use --device cpu");
-        return device.StartsWith("cuda") ? torch.device(device) : throw new ArgumentException($"unknown device '{name}'; valid: cpu, cuda, cuda:N");
+            throw new UserInputException($"device '{name}' requested but libtorch sees no CUDA device; use --device cpu");
+        return device.StartsWith("cuda") ? torch.device(device) : throw new UserInputException($"unknown device '{name}'; valid: cpu, cuda, cuda:N");
     }
 
     /// <summary>Local search runs on discretised nets up to this many neurons (each edit re-evaluates the circuit).</summary>
@@ -33,12 +34,12 @@ internal static class RelaxedTraining
     /// unrolls its cell).
     /// </summary>
     public static void Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, Dataset train,
-        FitOptions options, ModelSettings settings, TimeSpan elapsed)
+        FitOptions options, ModelSettings settings)
     {
         if (choices.Neurons > LocalSearchMaxNeurons) return;
         int kicks = settings.RepairKicks ?? 0;
         var cap = kicks > 0 ? TimeSpan.MaxValue : LocalSearchBudget;
-        var budget = options.TimeBudget - elapsed is { } left && left < cap ? left : cap;
+        var budget = options.BudgetLeft is { } left && left < cap ? left : cap;
         if (budget <= TimeSpan.Zero) return;
         var inputs = Evaluation.PackedBits.FromInputs(train);
         var targets = Evaluation.PackedBits.FromTargets(train);

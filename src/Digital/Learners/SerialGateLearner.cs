@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using System.Collections.Concurrent;
 using LogicNets.Digital.Circuits;
 using LogicNets.Digital.Evaluation;
@@ -34,7 +35,7 @@ public sealed class SerialGateLearner : CircuitLearner
     public SerialGateLearner(LearnerRequest request) : base(Descriptor.Name, request, "gates per cell layer")
     {
         if (request.Shape.InputWidth < 2)
-            throw new ArgumentException($"{Model} reads two operands bit by bit; the task has only {request.Shape.InputWidth} input bit(s)");
+            throw new UserInputException($"{Model} reads two operands bit by bit; the task has only {request.Shape.InputWidth} input bit(s)");
         Depth = request.LayerDepth(Model, DefaultDepth, minimum: 0);
         _device = RelaxedTraining.ResolveDevice(request.Settings.Device);
     }
@@ -53,13 +54,13 @@ public sealed class SerialGateLearner : CircuitLearner
         _unrolled.Clear();
         CellCircuit = null;
         _cell = new SerialGateCell("serial", Request.Size, Depth, StateBits, SeedStream.Derive(options.Seed, "wiring"), _device);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        options = options.WithBudgetClock();
         var report = TrainGrowingUnroll(train, options, progress, cancellation);
-        if (report.Status is not (RunStatus.Ok or RunStatus.Timeout)) return (report, null);
+        if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
         var choices = _cell.Cell.HardChoices();
         if (report.Status == RunStatus.Ok)
             RelaxedTraining.Repair(choices, c => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth),
-                train, options, Request.Settings, clock.Elapsed);
+                train, options, Request.Settings);
         CellCircuit = CircuitSimplifier.Simplify(choices.ToCircuit());
         return (report, SerialGateCell.Unroll(CellCircuit, train.InputWidth, train.OutputWidth));
     }
@@ -75,11 +76,10 @@ public sealed class SerialGateLearner : CircuitLearner
         int outputs = train.OutputWidth;
         int first = Math.Min(2, outputs);
         int stages = outputs - first + 1;
-        int batch = Request.Settings.BatchSize ?? 256;
+        int batch = Request.Settings.Batch;
         double rate = Request.Settings.LearningRate ?? 0.05;
         int totalEpochs = Math.Max(stages + 1, MinibatchLoop.EpochsFor(options, train.Rows, batch, 2 * MinibatchLoop.DefaultStepBudget));
         var (curriculum, hard) = RelaxedTraining.Phases(totalEpochs);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         FitReport report = new(RunStatus.Ok, 0, double.NaN, 0);
         // Stages 0..stages-1 grow the unrolled length; the extra last stage is the straight-through phase at full length.
         for (int stage = 0; stage <= stages && report.Status == RunStatus.Ok; stage++)
@@ -88,9 +88,8 @@ public sealed class SerialGateLearner : CircuitLearner
             if (straightThrough && hard == 0) break;
             int length = straightThrough ? outputs : first + stage;
             int epochs = straightThrough ? hard : Math.Max(1, (curriculum - report.EpochsRun) / (stages - stage));
-            var remaining = options.TimeBudget is { } budget ? budget - clock.Elapsed : (TimeSpan?)null;
             _cell!.Cell.StraightThrough = straightThrough;
-            var phase = RelaxedTraining.Train(new Unrolled(_cell, length), PrefixOutputs(train, length), options with { Epochs = epochs, TimeBudget = remaining },
+            var phase = RelaxedTraining.Train(new Unrolled(_cell, length), PrefixOutputs(train, length), options with { Epochs = epochs },
                 _device, rate, batch, RelaxedTraining.Offset(progress, report.EpochsRun, curriculum + hard), cancellation);
             report = stage == 0 ? phase : RelaxedTraining.Then(report, phase);
         }

@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Digital.Circuits;
 using LogicNets.Digital.Learners;
 using LogicNets.Tasks.Data;
@@ -20,7 +21,7 @@ public sealed class LogicTreeLearner : CircuitLearner
     public LogicTreeLearner(LearnerRequest request) : base(Descriptor.Name, request, "maximum depth")
     {
         if (request.Shape.InputWidth > BitTask.MaxInputWidth)
-            throw new ArgumentException($"{Model} supports at most {BitTask.MaxInputWidth} input bits, the task has {request.Shape.InputWidth}");
+            throw new UserInputException($"{Model} supports at most {BitTask.MaxInputWidth} input bits, the task has {request.Shape.InputWidth}");
     }
 
     /// <summary>Tree nodes of the grown trees (the learned structure); null before a fit.</summary>

@@ -49,10 +49,10 @@ public sealed class MapperLearner : CircuitLearner
         _output = new WireSelectorLayer(width, train.OutputWidth, deduplicate: false);
         _output.Randomise(rng);
         double rate = Request.Settings.LearningRate ?? 1.0;
-        var report = MinibatchLoop.Run(train.Rows, Request.Settings.BatchSize ?? 256, options,
+        var report = MinibatchLoop.Run(train.Rows, Request.Settings.Batch, options,
             rows => 1 - Step(Signs(train.Inputs, train.InputWidth, rows), Signs(train.Targets, train.OutputWidth, rows), rate),
             progress, cancellation, stepBudget: 1000);
-        return (report, report.Status is RunStatus.Ok or RunStatus.Timeout ? CircuitSimplifier.Simplify(ToCircuit(train.InputWidth)) : null);
+        return (report, report.Status is RunStatus.Ok or RunStatus.Budget ? CircuitSimplifier.Simplify(ToCircuit(train.InputWidth)) : null);
     }
 
     /// <summary>One forward/backward pass; returns the batch's output bit accuracy before the update.</summary>

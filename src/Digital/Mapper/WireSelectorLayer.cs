@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Data;
 namespace LogicNets.Digital.Mapper;
 
 /// <summary>
@@ -148,7 +149,7 @@ public sealed class WireSelectorLayer
     }
 
     /// <summary>Random initial R (small, non-positive) so hidden selectors do not all start on source 0.</summary>
-    public void Randomise(Random rng)
+    public void Randomise(SplitMix64 rng)
     {
         for (int o = 0; o < Outputs; o++)
             for (int j = 0; j < 2 * Inputs; j++) _r[o, j] = (float)(-0.01 * rng.NextDouble());

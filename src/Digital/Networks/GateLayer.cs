@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Data;
 using LogicNets.Digital.Gates;
 using LogicNets.Digital.Relaxation;
 using TorchSharp;
@@ -33,7 +34,7 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     private readonly Tensor _table;
 
     /// <param name="residualBias">Added to the pass-through gate's logit so a deep net starts near identity.</param>
-    public GateLayer(string name, int inputWidth, int width, Wiring wiring, Random wiringRandom, double residualBias, Device device)
+    public GateLayer(string name, int inputWidth, int width, Wiring wiring, SplitMix64 wiringRandom, double residualBias, Device device)
         : base(name)
     {
         if (inputWidth < 1 || width < 1) throw new ArgumentException($"gate layer needs positive widths, got {inputWidth} → {width}");
@@ -113,7 +114,7 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Random input pairs, spreading the inputs evenly so that every input is read when width allows.</summary>
-    private static (long[] A, long[] B) RandomPairs(int inputWidth, int width, Random rng)
+    private static (long[] A, long[] B) RandomPairs(int inputWidth, int width, SplitMix64 rng)
     {
         var pool = new List<long>();
         var a = new long[width];

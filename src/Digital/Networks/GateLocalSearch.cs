@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Data;
 using System.Diagnostics;
 using LogicNets.Digital.Gates;
 
@@ -25,7 +26,7 @@ public static class GateLocalSearch
         var clock = Stopwatch.StartNew();
         double best = score(choices);
         int accepted = Climb(choices, score, ref best, clock, budget);
-        var rng = new Random(seed);
+        var rng = new SplitMix64(seed);
         var saved = Snapshot(choices);
         for (int kick = 0; kick < kicks && best < 1.0 && clock.Elapsed < budget; kick++)
         {
@@ -91,7 +92,7 @@ public static class GateLocalSearch
         return chosen != original;
     }
 
-    private static void Kick(GateChoices choices, Random rng)
+    private static void Kick(GateChoices choices, SplitMix64 rng)
     {
         for (int k = 0; k < KickSize; k++)
         {

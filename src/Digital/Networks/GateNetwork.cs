@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Data;
 using LogicNets.Digital.Circuits;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -26,7 +27,7 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
         if (outputGroup < 1 || outputGroup % 2 == 0)
             throw new ArgumentException($"the group-sum head needs an odd group size >= 1 (so a majority exists), got {outputGroup}");
         OutputGroup = outputGroup;
-        var rng = new Random(seed);
+        var rng = new SplitMix64(seed);
         var layers = new List<GateLayer>();
         int fanIn = inputs;
         for (int l = 0; l < depth; l++)

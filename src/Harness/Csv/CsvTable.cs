@@ -15,6 +15,14 @@ public static class CsvTable
             writer.WriteRecords(rows);
         });
 
+    /// <summary>The column names of a table's header row (empty for an empty file), parsed as CSV.</summary>
+    public static IReadOnlyList<string> Header(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist", path);
+        using var reader = CsvReader.FromFile(path);
+        return reader.Headers.Select(name => name.Trim()).ToArray();
+    }
+
     public static List<T> Read<T>(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist", path);
@@ -25,7 +33,7 @@ public static class CsvTable
         }
         catch (Exception e) when (e is CsvFormatException or FormatException)
         {
-            throw new InvalidDataException($"'{path}' has a malformed row: {e.Message}", e);
+            throw new LogicNets.Tasks.UserInputException($"'{path}' has a malformed row: {e.Message}", e);
         }
     }
 }

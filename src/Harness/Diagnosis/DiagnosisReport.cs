@@ -10,6 +10,11 @@ public static class DiagnosisReport
     /// <summary>The layer table; a different table from a sparse learner's per-epoch statistics (<see cref="Runs.RunFolder.SparseLayersFile"/>).</summary>
     public const string TableFile = "layers.csv";
 
+    public const string VanishingPlot = "vanishing.png", GradientPlot = "gradients.png", RankPlot = "rank.png";
+
+    /// <summary>Every file a diagnosis writes into its folder (besides run.csv).</summary>
+    public static readonly IReadOnlyList<string> Files = [TableFile, VanishingPlot, GradientPlot, RankPlot];
+
     /// <summary>Writes the table and the pictures into <paramref name="directory"/>; returns the paths.</summary>
     public static IReadOnlyList<string> Write(NetworkDiagnosis diagnosis, string directory, string title)
     {
@@ -18,7 +23,7 @@ public static class DiagnosisReport
         CsvTable.Write(paths[0], layers);
         double[] depth = layers.Select(row => (double)row.Depth).ToArray();
 
-        paths.Add(Path.Combine(directory, "vanishing.png"));
+        paths.Add(Path.Combine(directory, VanishingPlot));
         LinePlot.Save(paths[^1], $"{title}: information vanishing", "layer", "ratio (0 = the input has vanished)",
         [
             new("input dependence ‖f(x)−f(0)‖/‖f(x)‖", depth, layers.Select(row => row.InputDependence).ToArray()),
@@ -26,7 +31,7 @@ public static class DiagnosisReport
             new("dead units", depth, layers.Select(row => row.DeadShare).ToArray()),
         ]);
 
-        paths.Add(Path.Combine(directory, "gradients.png"));
+        paths.Add(Path.Combine(directory, GradientPlot));
         LinePlot.Save(paths[^1], $"{title}: gradient profile", "layer", "log10 RMS",
         [
             new("weight gradient, plain", depth, layers.Select(row => Log10(row.WeightGradientRms)).ToArray()),
@@ -34,7 +39,7 @@ public static class DiagnosisReport
             new("weight gradient, protected", depth, layers.Select(row => Log10(row.ProtectedWeightGradientRms)).ToArray()),
         ]);
 
-        paths.Add(Path.Combine(directory, "rank.png"));
+        paths.Add(Path.Combine(directory, RankPlot));
         LinePlot.Save(paths[^1], $"{title}: rank capacity", "layer", "rank",
         [
             new("numerical rank", depth, layers.Select(row => (double?)row.NumericalRank ?? double.NaN).ToArray()),

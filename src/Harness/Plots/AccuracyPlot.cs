@@ -13,7 +13,7 @@ public static class AccuracyPlot
             double[] x = sizes.Select(size => Math.Log10(Math.Max(1, curve.MedianParams(size)))).ToArray();
             double[] y = sizes.Select(size => curve.Points.Where(point => point.Size == size).Average(point => point.Accuracy)).ToArray();
             string jump = curve.Verdict.JumpSize is { } at ? $" at {curve.MedianParams(at):G3} params" : "";
-            return new LineSeries($"{curve.Model}: {curve.Verdict.Name}{jump}", x, y,
+            return new LineSeries($"{curve.Label}: {curve.Verdict.Name}{jump}", x, y,
                 curve.Points.Select(point => Math.Log10(Math.Max(1, point.Params))).ToArray(),
                 curve.Points.Select(point => point.Accuracy).ToArray());
         }).ToList();

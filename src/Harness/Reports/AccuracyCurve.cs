@@ -3,28 +3,39 @@ using LogicNets.Harness.Runs;
 
 namespace LogicNets.Harness.Reports;
 
-/// <summary>The accuracy-vs-size points of one (task, model) taken from run rows, with its verdict.</summary>
-public sealed record AccuracyCurve(string Task, double TrainFraction, double Noise, string Model, string Metric, IReadOnlyList<AccuracyCurve.Point> Points, CurveVerdict Verdict)
+/// <summary>
+/// The accuracy-vs-size points of one learner variant on one task — same model and same settings (<see cref="Config"/>) —
+/// taken from run rows, with its verdict. <see cref="Label"/> names it in plots and summaries.
+/// </summary>
+public sealed record AccuracyCurve(string Task, double TrainFraction, double Noise, string Model, string Config, string Label, string Metric,
+    IReadOnlyList<AccuracyCurve.Point> Points, CurveVerdict Verdict)
 {
     /// <summary>One finished run: its size knob, its parameter count and its score.</summary>
     public sealed record Point(int Size, long Params, int Seed, double Accuracy);
 
     /// <summary>Curves for every (task, model) in the rows. Only status-ok runs count; timeouts and divergences are not results.</summary>
-    public static List<AccuracyCurve> FromRuns(IEnumerable<RunRecord> runs) =>
-        runs.Where(run => run.IsScored)
-            .GroupBy(run => (run.Task, run.TrainFraction, run.Noise, run.Model))
-            .OrderBy(group => group.Key.Task, StringComparer.Ordinal).ThenBy(group => group.Key.TrainFraction).ThenBy(group => group.Key.Noise)
-            .ThenBy(group => group.Key.Model, StringComparer.Ordinal)
-            .Select(group =>
+    public static List<AccuracyCurve> FromRuns(IEnumerable<RunRecord> runs)
+    {
+        var all = runs.ToList();
+        var shared = all.GroupBy(run => (run.Task, run.TrainFraction, run.Noise)).ToDictionary(section => section.Key, LearnerVariant.SharedSettings);
+        return all.Where(run => run.IsScored)
+            .GroupBy(run => (run.Task, run.TrainFraction, run.Noise, run.Model, run.Config))
+            .Select(group => (Group: group, Label: LearnerVariant.Label(group.First(), shared[(group.Key.Task, group.Key.TrainFraction, group.Key.Noise)])))
+            .OrderBy(entry => entry.Group.Key.Task, StringComparer.Ordinal).ThenBy(entry => entry.Group.Key.TrainFraction).ThenBy(entry => entry.Group.Key.Noise)
+            .ThenBy(entry => entry.Label, StringComparer.Ordinal)
+            .Select(entry =>
             {
+                var group = entry.Group;
                 bool bits = group.Any(run => run.TestBitAccuracy is not null);
                 var points = group
                     .Select(run => new Point(run.Size, run.Params ?? 0, run.Seed, bits ? run.TestBitAccuracy ?? double.NaN : run.Solved == true ? 1 : 0))
                     .OrderBy(point => point.Size).ThenBy(point => point.Seed).ToList();
                 var verdict = VerdictClassifier.Classify(points.Select(point => ((double)point.Size, point.Accuracy)));
-                return new AccuracyCurve(group.Key.Task, group.Key.TrainFraction, group.Key.Noise, group.Key.Model, bits ? "test_bit_acc" : "solved", points, verdict);
+                return new AccuracyCurve(group.Key.Task, group.Key.TrainFraction, group.Key.Noise, group.Key.Model, group.Key.Config, entry.Label,
+                    bits ? "test_bit_acc" : "solved", points, verdict);
             })
             .ToList();
+    }
 
     /// <summary>Median parameter count of the runs at a size knob value.</summary>
     public double MedianParams(double size)
@@ -52,6 +63,8 @@ public sealed record AccuracyCurve(string Task, double TrainFraction, double Noi
         AccuracyMin = Round(Verdict.MinAccuracy),
         AccuracyMax = Round(Verdict.MaxAccuracy),
         Reason = Verdict.Reason,
+        Config = Config,
+        Label = Label,
     };
 
     private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 4) : null;

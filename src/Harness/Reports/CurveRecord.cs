@@ -25,4 +25,8 @@ public sealed partial record CurveRecord
     [CsvColumn("acc_min")] public double? AccuracyMin { get; set; }
     [CsvColumn("acc_max")] public double? AccuracyMax { get; set; }
     [CsvColumn("reason")] public string Reason { get; set; } = "";
+
+    /// <summary>The runs' config hash (run.csv's config column) and the label plots and summary.md give the curve.</summary>
+    [CsvColumn("config")] public string Config { get; set; } = "";
+    [CsvColumn("label")] public string Label { get; set; } = "";
 }

@@ -19,6 +19,9 @@ public static class PurificationReport
     public const string CurvesFile = "curves.csv";
     public const string PlotFolder = "plots";
 
+    /// <summary>What a report writes into its folder (the plot folder's pictures included).</summary>
+    public static readonly IReadOnlyList<string> OwnedFiles = [RunsFile, SummaryFile, CurvesFile, PlotFolder];
+
     /// <summary>The files written, for the caller to print.</summary>
     public sealed record Files(string Summary, string Curves, IReadOnlyList<string> Plots);
 

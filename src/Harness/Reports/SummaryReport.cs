@@ -41,26 +41,31 @@ public static class SummaryReport
         {
             md.AppendLine(inv, $"## {task.Key.Task} (train fraction {task.Key.TrainFraction}, noise {task.Key.Noise})").AppendLine();
             if (RowsLine(task, sections) is { } rows) md.AppendLine(rows).AppendLine();
+            var shared = LearnerVariant.SharedSettings(task);
+            if (shared.Count > 0) md.AppendLine($"Settings of every run here: {RunConfig.Describe(shared)}.").AppendLine();
             if (plots.TryGetValue(task.Key, out string? plot)) md.AppendLine($"![{task.Key.Task} accuracy vs size]({plot.Replace('\\', '/')})").AppendLine();
             bool real = task.All(r => r.TestBitAccuracy is null && r.Mse is not null || !r.IsScored);
             md.AppendLine(real
                 ? "| learner | best test MSE | solved (NMU) | at size | params | verdict | scored runs | not scored |"
                 : "| learner | best test exact | test bit acc | baseline | gain | at size | params | verdict | scored runs | not scored |");
             md.AppendLine(real ? "|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|---|---|");
-            foreach (var model in task.GroupBy(r => r.Model))
+            foreach (var model in task.GroupBy(r => LearnerVariant.Label(r, shared)))
             {
                 var best = Best(model);
-                var curve = curves.FirstOrDefault(c => c.Task == task.Key.Task && c.TrainFraction == task.Key.TrainFraction && c.Noise == task.Key.Noise && c.Model == model.Key);
+                var curve = curves.FirstOrDefault(c => c.Task == task.Key.Task && c.TrainFraction == task.Key.TrainFraction && c.Noise == task.Key.Noise && c.Label == model.Key);
                 string verdict = curve is null ? "—" : curve.Verdict.JumpSize is { } jump ? $"{curve.Verdict.Name} at size {jump:G4}" : curve.Verdict.Name;
                 int scored = model.Count(r => r.IsScored);
                 string unscored = string.Join(", ", model.Where(r => !r.IsScored).GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key.Name()}"));
+                // Budget runs are results, but stopped early: the reader should know how many of the scored ones they are.
+                int budget = model.Count(r => r.Status == RunStatus.Budget);
+                string scoredText = budget > 0 ? $"{scored} ({budget} stopped by budget)" : $"{scored}";
                 if (unscored.Length == 0) unscored = "—";
                 if (best is null)
                     md.AppendLine(real ? $"| {model.Key} | — | — | — | — | {verdict} | 0 | {unscored} |" : $"| {model.Key} | — | — | — | — | — | — | {verdict} | 0 | {unscored} |");
                 else if (real)
-                    md.AppendLine(inv, $"| {model.Key} | {best.Mse:G3} | {(best.Solved == true ? "yes" : "no")} | {best.Size} | {best.Params} | {verdict} | {scored} | {unscored} |");
+                    md.AppendLine(inv, $"| {model.Key} | {best.Mse:G3} | {(best.Solved == true ? "yes" : "no")} | {best.Size} | {best.Params} | {verdict} | {scoredText} | {unscored} |");
                 else
-                    md.AppendLine(inv, $"| {model.Key} | {best.TestExact:0.000} | {best.TestBitAccuracy:0.000} | {best.BaselineAccuracy:0.000} | {best.Gain:+0.000;-0.000;0.000} | {best.Size} | {best.Params} | {verdict} | {scored} | {unscored} |");
+                    md.AppendLine(inv, $"| {model.Key} | {best.TestExact:0.000} | {best.TestBitAccuracy:0.000} | {best.BaselineAccuracy:0.000} | {best.Gain:+0.000;-0.000;0.000} | {best.Size} | {best.Params} | {verdict} | {scoredText} | {unscored} |");
             }
             md.AppendLine();
         }

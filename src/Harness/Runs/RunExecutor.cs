@@ -20,7 +20,7 @@ public sealed class RunExecutor(ModelCatalog catalog)
     public Outcome Execute(RunSpec spec, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
     {
         var descriptor = catalog.Get(spec.Model);
-        var data = TaskDataFactory.Create(spec.Task, new SplitOptions { Seed = spec.Seed, TrainFraction = spec.TrainFraction, Noise = spec.Noise });
+        var data = TaskDataFactory.Create(spec.Task, new SplitOptions { Seed = spec.Seed, TrainFraction = spec.EffectiveTrainFraction, Noise = spec.Noise });
         var (record, learner, failure) = Attempt(spec, descriptor, data, progress, cancellation);
         if (failure is not null && IsNativeFailure(failure))
         {
@@ -47,17 +47,11 @@ public sealed class RunExecutor(ModelCatalog catalog)
         IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
         var learner = descriptor.Create(new LearnerRequest(LearnerShape.Of(spec.Task), spec.Size, spec.Settings));
-        var record = new RunRecord
-        {
-            Task = spec.Task.Name,
-            Model = descriptor.Name,
-            Size = spec.Size,
-            Seed = spec.Seed,
-            TrainFraction = spec.TrainFraction,
-            Noise = data.Noise,
-            TrainRows = data.Train.Rows,
-            TestRows = data.Test.Rows,
-        };
+        var record = spec.Identity();
+        record.Model = descriptor.Name;
+        record.Noise = data.Noise;
+        record.TrainRows = data.Train.Rows;
+        record.TestRows = data.Test.Rows;
         Exception? failure = null;
         var clock = Stopwatch.StartNew();
         try
@@ -72,7 +66,7 @@ public sealed class RunExecutor(ModelCatalog catalog)
             record.SamplesPerSecond = fitSeconds > 0 ? Math.Round(report.SamplesSeen / fitSeconds, 1) : null;
             RecordSparsity(record, learner);
             // A diverged run has no meaningful predictions; it keeps its status and no scores.
-            if (report.Status is RunStatus.Ok or RunStatus.Timeout) Score(record, learner, data);
+            if (report.Status is RunStatus.Ok or RunStatus.Budget) Score(record, learner, data);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -18,6 +18,13 @@ public sealed class RunFolder(string directory)
     /// <summary>The name <see cref="SparseLayersFile"/> had in runs written before it was renamed; read, never written.</summary>
     public const string LegacySparseLayersFile = "layers.csv";
 
+    /// <summary>Every file a run folder can hold: what <c>--force</c> replaces, and what refuses an overwrite without it.</summary>
+    public static readonly IReadOnlyList<string> OwnedFiles =
+    [
+        RunFile, SparseLayersFile, LegacySparseLayersFile, Digital.Circuits.CircuitJson.FileName,
+        Digital.Learners.SerialGateLearner.CellFileName, Continuous.Training.TorchLearner.ModelFileName,
+    ];
+
     public string Directory { get; } = directory;
 
     private string RunCsvPath => Path.Combine(Directory, RunFile);
@@ -26,13 +33,13 @@ public sealed class RunFolder(string directory)
     public sealed record Files(string Run, string? Model, string? SparseLayers);
 
     /// <summary>
-    /// Writes the row, then — only for a run that ended <c>ok</c> — the learner's model, and the sparse-layer statistics
-    /// whenever the learner kept any (a timed-out run's statistics say how far it got).
+    /// Writes the row, then — for a scored run (<c>ok</c>, or stopped by its <c>budget</c>) — the learner's model, and the
+    /// sparse-layer statistics whenever the learner kept any (a failed run's statistics say how far it got).
     /// </summary>
     public Files Write(RunRecord record, ILearner learner)
     {
         WriteRun(record);
-        string? model = learner is ISavableLearner savable && record.Status == RunStatus.Ok ? savable.Save(Directory) : null;
+        string? model = learner is ISavableLearner savable && record.IsScored ? savable.Save(Directory) : null;
         string? layers = null;
         if (learner is ILayerTelemetry { LayerStats.Count: > 0 } telemetry)
         {

@@ -4,20 +4,29 @@ namespace LogicNets.Harness.Runs;
 /// <summary>Merges run CSVs (shards of a sweep or suite) into one list of rows, each run once.</summary>
 public static class RunMerge
 {
-    public sealed record Result(IReadOnlyList<RunRecord> Rows, int Duplicates);
+    /// <param name="PredatingSettings">Files written before the settings columns existed: their rows were read as runs with default settings.</param>
+    public sealed record Result(IReadOnlyList<RunRecord> Rows, int Duplicates, IReadOnlyList<string> PredatingSettings);
 
-    /// <summary>Rows in file order; a run met again (same <see cref="RunRecord.Key"/>) is dropped, the first kept.</summary>
+    /// <summary>
+    /// Rows in file order; a run met again (same <see cref="RunRecord.Key"/>: task, model, size, seed and every
+    /// setting) is dropped, the first kept. Runs that differ in any setting are different runs and are all kept.
+    /// </summary>
     public static Result Merge(IEnumerable<string> files)
     {
         var merged = new List<RunRecord>();
         var seen = new HashSet<RunKey>();
+        var old = new List<string>();
         int duplicates = 0;
         foreach (string file in files)
-            foreach (var row in RunCsv.Read(file))
+        {
+            var contents = RunCsv.ReadFile(file);
+            if (contents.PredatesSettings) old.Add(file);
+            foreach (var row in contents.Rows)
             {
                 if (seen.Add(row.Key)) merged.Add(row);
                 else duplicates++;
             }
-        return new Result(merged, duplicates);
+        }
+        return new Result(merged, duplicates, old);
     }
 }

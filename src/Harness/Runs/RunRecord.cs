@@ -47,15 +47,39 @@ public sealed partial record RunRecord
     [CsvColumn("activation_rate")] public double? ActivationRate { get; set; }
     [CsvColumn("collapsed_share")] public double? CollapsedShare { get; set; }
 
-    /// <summary>Only finished runs are results; timeouts, divergences and failures are reported, never averaged in.</summary>
-    public bool IsScored => Status == RunStatus.Ok;
+    // The settings a run was asked for (docs/DESIGN.md §10). Empty: the learner's default. They are optional when
+    // read, so files written before they existed read as runs with default settings (RunCsv reports such files).
+    [CsvColumn("max_epochs", Optional = true)] public int? MaxEpochs { get; set; }
+    [CsvColumn("step_cap", Optional = true)] public int? StepCap { get; set; }
+    [CsvColumn("depth", Optional = true)] public int? Depth { get; set; }
+    [CsvColumn("lr", Optional = true)] public double? LearningRate { get; set; }
+    [CsvColumn("batch", Optional = true)] public int? Batch { get; set; }
+    [CsvColumn("encoding", Optional = true)] [CsvNullValues("")] public string? Encoding { get; set; }
+    [CsvColumn("device", Optional = true)] [CsvNullValues("")] public string? Device { get; set; }
+    [CsvColumn("time_budget_s", Optional = true)] public double? TimeBudgetSeconds { get; set; }
+    [CsvColumn("group_sum", Optional = true)] public int? GroupSum { get; set; }
+    [CsvColumn("repair_kicks", Optional = true)] public int? RepairKicks { get; set; }
 
-    /// <summary>The identity of a run in a sweep: what <c>--resume</c> compares.</summary>
-    public RunKey Key => new(Task, Model, Size, Seed, TrainFraction, Noise);
+    /// <summary>Learner-specific options (<c>--set</c>), canonical <c>k=v;k=v</c>.</summary>
+    [CsvColumn("options", Optional = true)] [CsvNullValues("")] public string? Options { get; set; }
+
+    /// <summary>
+    /// A stable hash of every setting that can change the numbers except task, model, size and seed (see
+    /// <see cref="RunConfig"/>). Derived from the columns above: what is read from a file is replaced by the hash of
+    /// the row's own settings, so an edited setting can never keep a stale identity.
+    /// </summary>
+    [CsvColumn("config", Optional = true)]
+    public string Config { get => RunConfig.Hash(this); set { } }
+
+    /// <summary>Budget runs stopped early but kept their best model and are scored; timeouts, divergences and failures are reported, never averaged in.</summary>
+    public bool IsScored => Status is RunStatus.Ok or RunStatus.Budget;
+
+    /// <summary>The identity of a run: what <c>--resume</c>, shards, merges and reports compare.</summary>
+    public RunKey Key => new(Task, Model, Size, Seed, Config);
 }
 
-/// <summary>Identity of a run: a sweep holds each key once.</summary>
-public readonly record struct RunKey(string Task, string Model, int Size, int Seed, double TrainFraction, double Noise)
+/// <summary>Identity of a run: a sweep holds each key once. <see cref="Config"/> covers every other setting.</summary>
+public readonly record struct RunKey(string Task, string Model, int Size, int Seed, string Config)
 {
-    public override string ToString() => $"{Task} {Model} size={Size} seed={Seed} f={TrainFraction} noise={Noise}";
+    public override string ToString() => $"{Task} {Model} size={Size} seed={Seed} config={Config}";
 }

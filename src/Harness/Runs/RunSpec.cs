@@ -33,5 +33,31 @@ public sealed record RunSpec
 
     public double EffectiveNoise => Noise ?? Task.DefaultNoise;
 
-    public RunKey Key => new(Task.Name, Model, Size, Seed, TrainFraction, EffectiveNoise);
+    /// <summary>The train fraction the split uses: 1 for tasks with their own split (noisy-xor, product), whichever command ran them.</summary>
+    public double EffectiveTrainFraction => Task.HasOwnSplit ? 1.0 : TrainFraction;
+
+    /// <summary>The run's row before it ran: every identity and settings column filled (docs/DESIGN.md §10).</summary>
+    public RunRecord Identity() => new()
+    {
+        Task = Task.Name,
+        Model = Model,
+        Size = Size,
+        Seed = Seed,
+        TrainFraction = EffectiveTrainFraction,
+        Noise = EffectiveNoise,
+        MaxEpochs = Epochs,
+        StepCap = StepCap,
+        Depth = Settings.Depth,
+        LearningRate = Settings.LearningRate,
+        Batch = Settings.BatchSize,
+        Encoding = Encoding.Name(),
+        Device = Settings.Device,
+        TimeBudgetSeconds = TimeBudget?.TotalSeconds,
+        GroupSum = Settings.OutputGroup,
+        RepairKicks = Settings.RepairKicks,
+        Options = Settings.Options.Length > 0 ? Settings.Options : null,
+    };
+
+    /// <summary>The identity sweeps, resume and merges compare (the same as the row this spec produces).</summary>
+    public RunKey Key => Identity().Key;
 }

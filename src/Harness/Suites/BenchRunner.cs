@@ -6,9 +6,11 @@ using LogicNets.Tasks.Learning;
 namespace LogicNets.Harness.Suites;
 
 /// <summary>Runs a suite (or one shard of it) into an output folder: runs.csv, then the report (curves.csv, plots, summary.md) from those rows.</summary>
-public sealed class BenchRunner(ModelCatalog catalog)
+/// <param name="newLauncher">Where runs execute (default: this process).</param>
+/// <param name="jobs">Runs at once.</param>
+public sealed class BenchRunner(ModelCatalog catalog, Func<IRunLauncher>? newLauncher = null, int jobs = 1)
 {
-    private readonly SweepRunner _sweeps = new(new RunExecutor(catalog));
+    private readonly SweepRunner _sweeps = new(newLauncher ?? (() => new InProcessLauncher(new RunExecutor(catalog))), jobs);
 
     public SweepRunner.Result Run(BenchSuite suite, string outDir, Shard shard, ExistingOutput existing, ISweepObserver? observer = null,
         Func<RunSpec, RunSpec>? adjust = null, CancellationToken cancellation = default)

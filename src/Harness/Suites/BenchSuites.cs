@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 namespace LogicNets.Harness.Suites;
 
 /// <summary>The suites <c>logicnets bench</c> knows. Each runs every learner of the catalog it is planned with.</summary>
@@ -59,5 +60,5 @@ public static class BenchSuites
 
     public static BenchSuite Get(string name) =>
         All.FirstOrDefault(s => s.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown suite '{name}'; valid suites: {string.Join(", ", All.Select(s => s.Name))}");
+        ?? throw new UserInputException($"unknown suite '{name}'; valid suites: {string.Join(", ", All.Select(s => s.Name))}");
 }

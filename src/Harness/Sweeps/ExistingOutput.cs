@@ -15,4 +15,4 @@ public enum ExistingOutput
 
 /// <summary>An output file exists and the user asked neither to resume nor to overwrite it.</summary>
 public sealed class OutputExistsException(string path)
-    : IOException($"'{path}' already exists; pass --resume to continue it or --force to start over");
+    : LogicNets.Tasks.UserInputException($"'{path}' already exists; pass --resume to continue it or --force to start over");

@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using System.Globalization;
 
 namespace LogicNets.Harness.Sweeps;
@@ -28,7 +29,7 @@ public static class SizeList
         if (bounds.Length != 2 || tail.Length != 2 || tail[1].Length < 2) throw Invalid(part);
         int low = Positive(bounds[0], part), high = Positive(tail[0], part);
         int step = Positive(tail[1][1..], part);
-        if (low > high) throw new FormatException($"size range '{part}' runs backwards; {ValidForms}");
+        if (low > high) throw new UserInputException($"size range '{part}' runs backwards; {ValidForms}");
         var values = new List<int>();
         switch (tail[1][0])
         {
@@ -47,5 +48,5 @@ public static class SizeList
     private static int Positive(string text, string context) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : throw Invalid(context);
 
-    private static FormatException Invalid(string text) => new($"invalid size list '{text}'; expected {ValidForms}");
+    private static UserInputException Invalid(string text) => new($"invalid size list '{text}'; expected {ValidForms}");
 }

@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Harness.Runs;
 using LogicNets.Tasks.Definitions;
 
@@ -9,7 +10,7 @@ public sealed record SweepPlan(IReadOnlyList<RunSpec> Jobs)
     /// <summary>The grid task × model × size × seed (seeds 1..seedCount), every run built from <paramref name="template"/>.</summary>
     public static SweepPlan Grid(IEnumerable<LearningTask> tasks, IEnumerable<string> models, IEnumerable<int> sizes, int seedCount, RunSpec template)
     {
-        if (seedCount < 1) throw new ArgumentException($"seed count must be >= 1, got {seedCount}");
+        if (seedCount < 1) throw new UserInputException($"seed count must be >= 1, got {seedCount}");
         var jobs =
             from task in tasks
             from model in models
@@ -18,6 +19,9 @@ public sealed record SweepPlan(IReadOnlyList<RunSpec> Jobs)
             select template with { Task = task, Model = model, Size = size, Seed = seed };
         return new SweepPlan(jobs.ToArray());
     }
+
+    /// <summary>The same jobs, each changed by <paramref name="change"/> (e.g. per-model options), in the same order.</summary>
+    public SweepPlan Select(Func<RunSpec, RunSpec> change) => new(Jobs.Select(change).ToArray());
 
     public SweepPlan Concat(SweepPlan other) => new(Jobs.Concat(other.Jobs).ToArray());
 

@@ -12,7 +12,7 @@ public static class InputEncodings
     {
         "01" => InputEncoding.ZeroOne,
         "pm1" => InputEncoding.PlusMinusOne,
-        _ => throw new ArgumentException($"unknown encoding '{text}'; valid: {ValidForms}"),
+        _ => throw new UserInputException($"unknown encoding '{text}'; valid: {ValidForms}"),
     };
 
     public static string Name(this InputEncoding encoding) => encoding == InputEncoding.ZeroOne ? "01" : "pm1";

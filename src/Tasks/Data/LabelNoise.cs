@@ -9,7 +9,7 @@ public static class LabelNoise
     /// Bits: each target bit flips independently with probability <paramref name="rate"/>.
     /// Reals: Gaussian noise with σ = rate × σ(targets) is added.
     /// </summary>
-    public static Dataset Apply(Dataset data, double rate, Random rng)
+    public static Dataset Apply(Dataset data, double rate, SplitMix64 rng)
     {
         var targets = (float[])data.Targets.Clone();
         if (data.Kind == TargetKind.Bits)
@@ -26,6 +26,6 @@ public static class LabelNoise
         return data.WithTargets(targets);
     }
 
-    private static double Gaussian(Random rng) =>
+    private static double Gaussian(SplitMix64 rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }

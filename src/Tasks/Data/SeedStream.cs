@@ -7,5 +7,5 @@ public static class SeedStream
 {
     public static int Derive(int seed, string purpose) => StableHash.Of($"{seed}/{purpose}");
 
-    public static Random For(int seed, string purpose) => new(Derive(seed, purpose));
+    public static SplitMix64 For(int seed, string purpose) => new(Derive(seed, purpose));
 }

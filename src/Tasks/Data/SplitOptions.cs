@@ -22,10 +22,10 @@ public sealed record SplitOptions
     public void Validate()
     {
         if (!(TrainFraction > 0 && TrainFraction <= 1))
-            throw new ArgumentException($"train fraction must be in (0, 1], got {TrainFraction}");
+            throw new UserInputException($"train fraction must be in (0, 1], got {TrainFraction}");
         if (Noise is { } noise && !(noise >= 0 && noise < 1))
-            throw new ArgumentException($"noise must be in [0, 1), got {noise}");
+            throw new UserInputException($"noise must be in [0, 1), got {noise}");
         if (MaxSampledTrainRows < 1 || MaxSampledTestRows < 1)
-            throw new ArgumentException("sampled row caps must be positive");
+            throw new UserInputException("sampled row caps must be positive");
     }
 }

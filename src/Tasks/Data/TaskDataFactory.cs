@@ -74,7 +74,7 @@ public static class TaskDataFactory
         return (Label(task, train), Label(task, test));
     }
 
-    private static List<UInt128> Draw(Random rng, int width, int count, HashSet<UInt128> seen)
+    private static List<UInt128> Draw(SplitMix64 rng, int width, int count, HashSet<UInt128> seen)
     {
         var rows = new List<UInt128>(count);
         while (rows.Count < count)
@@ -85,9 +85,9 @@ public static class TaskDataFactory
         return rows;
     }
 
-    private static UInt128 RandomKey(Random rng, int width)
+    private static UInt128 RandomKey(SplitMix64 rng, int width)
     {
-        var key = new UInt128((ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63), (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63));
+        var key = rng.NextUInt128();
         return width >= 128 ? key : key & ((UInt128.One << width) - 1);
     }
 
@@ -105,7 +105,7 @@ public static class TaskDataFactory
         return (Uniform(rng, task.TrainRange, ProductTask.TrainRows), Uniform(rng, task.TestRange, ProductTask.TestRows));
     }
 
-    private static Dataset Uniform(Random rng, (double Low, double High) range, int rows)
+    private static Dataset Uniform(SplitMix64 rng, (double Low, double High) range, int rows)
     {
         var inputs = new float[rows * 2];
         var targets = new float[rows];

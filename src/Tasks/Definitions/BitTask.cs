@@ -16,6 +16,8 @@ public abstract class BitTask : LearningTask
     /// the default disjoint split governed by the train fraction.
     /// </summary>
     public virtual FixedSampleProtocol? FixedProtocol => null;
+
+    public override bool HasOwnSplit => FixedProtocol is not null;
 }
 
 /// <summary>Train and test sizes of a protocol that samples rows independently with replacement.</summary>

@@ -7,7 +7,7 @@ internal static class HiddenGroups
     public static int[] Permutation(int n, int seed)
     {
         var order = Enumerable.Range(0, n).ToArray();
-        new Random(seed).Shuffle(order);
+        new Data.SplitMix64(seed).Shuffle(order);
         return order;
     }
 

@@ -20,5 +20,11 @@ public abstract class LearningTask
     /// <summary>Training-label noise used when the user gives none (noisy-xor's protocol flips 40%).</summary>
     public virtual double DefaultNoise => 0;
 
+    /// <summary>
+    /// The task fixes its own train and test rows (noisy-xor's draw, product's ranges), so a train fraction does not
+    /// apply; runs of it record train fraction 1 whichever command ran them.
+    /// </summary>
+    public virtual bool HasOwnSplit => false;
+
     public override string ToString() => Name;
 }

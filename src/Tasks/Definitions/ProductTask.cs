@@ -38,5 +38,7 @@ public sealed class ProductTask : LearningTask
 
     public override int OutputWidth => 1;
 
+    public override bool HasOwnSplit => true;
+
     public override TargetKind Kind => TargetKind.Real;
 }

@@ -37,8 +37,27 @@ public sealed record FitOptions
 
     public InputEncoding Encoding { get; init; } = InputEncoding.ZeroOne;
 
-    /// <summary>Wall-clock budget; a run that exceeds it stops with <see cref="RunStatus.Timeout"/>.</summary>
+    /// <summary>Wall-clock budget of the whole fit; when it ends the learner stops, keeps its model as it stands and reports <see cref="RunStatus.Budget"/>.</summary>
     public TimeSpan? TimeBudget { get; init; }
+
+    /// <summary>
+    /// When the budget's clock started (a <see cref="System.Diagnostics.Stopwatch"/> timestamp). Null: when the
+    /// training loop starts. A learner that trains in phases sets it once, so every phase counts against the one
+    /// budget the user gave.
+    /// </summary>
+    public long? BudgetStart { get; init; }
+
+    /// <summary>Time left of the budget (null: no budget).</summary>
+    public TimeSpan? BudgetLeft => TimeBudget is { } budget
+        ? budget - System.Diagnostics.Stopwatch.GetElapsedTime(BudgetStart ?? System.Diagnostics.Stopwatch.GetTimestamp())
+        : null;
+
+    /// <summary>These options with the budget clock started now, unless it already runs.</summary>
+    public FitOptions WithBudgetClock() => BudgetStart is null && TimeBudget is not null ? this with { BudgetStart = System.Diagnostics.Stopwatch.GetTimestamp() } : this;
+
+    /// <summary>The message of a fit the budget stopped; it names the budget the user gave.</summary>
+    public string BudgetMessage(int epoch) =>
+        $"stopped by the time budget of {TimeBudget!.Value.TotalSeconds:0.###} s in epoch {epoch}; the model is kept as it stood";
 }
 
 /// <summary>Progress of a fit, reported once per epoch.</summary>

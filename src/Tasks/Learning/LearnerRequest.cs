@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
 
@@ -8,7 +9,7 @@ public sealed record LearnerRequest(LearnerShape Shape, int Size, ModelSettings 
 {
     /// <summary>The requested layer count, or <paramref name="defaultDepth"/>; below <paramref name="minimum"/> is refused naming the model.</summary>
     public int LayerDepth(string model, int defaultDepth, int minimum = 1) => Settings.Depth < minimum
-        ? throw new ArgumentException($"{model} depth must be >= {minimum}, got {Settings.Depth}")
+        ? throw new UserInputException($"{model} depth must be >= {minimum}, got {Settings.Depth}")
         : Settings.Depth ?? defaultDepth;
 }
 
@@ -21,7 +22,7 @@ public sealed record LearnerShape(int InputWidth, int OutputWidth, TargetKind Ki
     public void Require(Dataset data, string model)
     {
         if (data.InputWidth != InputWidth || data.OutputWidth != OutputWidth)
-            throw new ArgumentException(
+            throw new UserInputException(
                 $"{model} was built for {InputWidth} inputs → {OutputWidth} outputs, data has {data.InputWidth} → {data.OutputWidth}");
     }
 }
@@ -43,4 +44,15 @@ public sealed record ModelSettings
 
     /// <summary>Gate learners: kicks of the iterated local search that repairs the discretised circuit (default 0: one greedy climb).</summary>
     public int? RepairKicks { get; init; }
+
+    /// <summary>
+    /// Learner-specific options (<c>--set key=value</c>) in canonical form, <c>k=v;k=v</c> sorted by key; "" for
+    /// none. Validated against the learner's options record (<see cref="ModelDescriptor.OptionsType"/>).
+    /// </summary>
+    public string Options { get; init; } = "";
+
+    public const int DefaultBatchSize = 256;
+
+    /// <summary>The minibatch size: the requested one or <see cref="DefaultBatchSize"/>.</summary>
+    public int Batch => BatchSize ?? DefaultBatchSize;
 }

@@ -47,7 +47,7 @@ public static class MinibatchLoop
         var shuffle = SeedStream.For(options.Seed, "minibatches");
         var order = new long[rows];
         for (int i = 0; i < rows; i++) order[i] = i;
-        var clock = Stopwatch.StartNew();
+        options = options.WithBudgetClock();
         long samples = 0;
         double epochLoss = double.NaN;
 
@@ -59,8 +59,8 @@ public static class MinibatchLoop
             {
                 if (cancellation.IsCancellationRequested)
                     return new FitReport(RunStatus.Cancelled, epoch - 1, epochLoss, samples, "cancelled");
-                if (options.TimeBudget is { } budget && clock.Elapsed > budget)
-                    return new FitReport(RunStatus.Timeout, epoch - 1, epochLoss, samples, $"time budget of {budget.TotalSeconds:0.#} s exceeded in epoch {epoch}");
+                if (options.BudgetLeft < TimeSpan.Zero)
+                    return new FitReport(RunStatus.Budget, epoch - 1, epochLoss, samples, options.BudgetMessage(epoch));
                 int count = Math.Min(batch, rows - start);
                 double loss = step(order[start..(start + count)]);
                 if (!double.IsFinite(loss))

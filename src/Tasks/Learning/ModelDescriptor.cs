@@ -1,3 +1,4 @@
+using LogicNets.Tasks;
 using LogicNets.Tasks.Definitions;
 
 namespace LogicNets.Tasks.Learning;
@@ -30,6 +31,21 @@ public enum LearnerTraits
 /// <summary>A registered model: its name, what it is, what its size knob means, what it supports, and how to build it.</summary>
 public sealed record ModelDescriptor(string Name, string Description, string SizeKnob, LearnerTraits Traits, Func<LearnerRequest, ILearner> Create)
 {
+    /// <summary>The learner's options record (settable with <c>--set key=value</c>), or null when it has none.</summary>
+    public Type? OptionsType { get; init; }
+
+    /// <summary>The learner-specific options with their defaults.</summary>
+    public IReadOnlyList<LearnerOption> Options => OptionsType is null ? [] : LearnerOptionRecord.Describe(OptionsType);
+
+    /// <summary>The canonical text of options meant for this learner; a key it does not have is refused naming the valid ones.</summary>
+    public string CanonicalOptions(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var list = pairs.ToList();
+        if (list.Count == 0) return "";
+        if (OptionsType is null) throw new UserInputException($"{Name} has no learner-specific options (--set); got {string.Join(", ", list.Select(p => p.Key))}");
+        return LearnerOptionRecord.Canonical(OptionsType, Name, list);
+    }
+
     public bool Has(LearnerTraits traits) => (Traits & traits) == traits;
 
     /// <summary>Whether the model learns tasks of this kind; suites skip the others, the CLI refuses them.</summary>
@@ -55,7 +71,7 @@ public sealed class ModelCatalog
     public ModelDescriptor Get(string name) =>
         _models.TryGetValue(name.Trim(), out var model)
             ? model
-            : throw new ArgumentException($"unknown model '{name}'; valid models: {Names}");
+            : throw new UserInputException($"unknown model '{name}'; valid models: {Names}");
 
     /// <summary>Every model's name, sorted and comma-separated.</summary>
     public string Names => NamesWith(LearnerTraits.None);
