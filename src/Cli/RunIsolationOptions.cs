@@ -8,7 +8,11 @@ namespace LogicNets.Cli;
 /// <summary><c>--jobs</c> and <c>--isolation</c> of the commands that run many runs (sweep, bench), and the launchers they choose.</summary>
 public sealed class RunIsolationOptions
 {
-    public Option<int> Jobs { get; } = new("--jobs") { Description = "runs at once, each in its own worker process (default 1)", DefaultValueFactory = _ => 1 };
+    public Option<int> Jobs { get; } = new("--jobs")
+    {
+        Description = "runs at once, each in its own worker process with its share of the cores (default 1); the numbers do not depend on it",
+        DefaultValueFactory = _ => 1,
+    };
 
     public Option<string> Isolation { get; } = new("--isolation")
     {
@@ -33,7 +37,7 @@ public sealed class RunIsolationOptions
         if (isolation == "worker" && catalog != Harness.Registry.BuiltInModels.Catalog && jobs == 1) isolation = "none";
         return isolation switch
         {
-            "worker" => (() => new IsolatedLauncher(ThisProgram()), jobs),
+            "worker" => (() => new IsolatedLauncher(ThisProgram() with { Cores = jobs > 1 ? Math.Max(1, Environment.ProcessorCount / jobs) : null }), jobs),
             "none" when jobs == 1 => (() => new InProcessLauncher(new RunExecutor(catalog)), 1),
             "none" => throw new UsageException("--jobs above 1 needs worker processes; drop --isolation none"),
             string other => throw new UsageException($"--isolation must be worker or none, got '{other}'"),

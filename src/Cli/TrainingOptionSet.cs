@@ -45,6 +45,11 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
         Description = "seconds per run; when they are spent the learner stops, keeps its model as it stands and the run is scored with status budget",
     };
 
+    public Option<int?> Threads { get; } = new("--threads")
+    {
+        Description = $"libtorch threads per run (default {ModelSettings.DefaultThreads}); more can speed up large torch models, and change the last bits of their numbers, so the count is part of the run",
+    };
+
     public Option<string[]> Set { get; } = new("--set")
     {
         Description = "a learner-specific option KEY=VALUE (repeatable), e.g. --set adaptive-l2=0.01; 'logicnets models MODEL' lists a learner's options and defaults",
@@ -64,6 +69,7 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
         command.Add(LearningRate);
         command.Add(BatchSize);
         command.Add(TimeBudget);
+        command.Add(Threads);
         command.Add(Set);
     }
 
@@ -107,6 +113,8 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
         if (lr is { } rate && !(rate > 0 && double.IsFinite(rate))) throw new UsageException($"--lr must be a positive number, got {rate}");
         int? batch = parse.GetValue(BatchSize);
         if (batch is < 1) throw new UsageException($"--batch must be >= 1, got {batch}");
+        int? threads = parse.GetValue(Threads);
+        if (threads is < 1) throw new UsageException($"--threads must be >= 1, got {threads}");
         double? budget = parse.GetValue(TimeBudget);
         if (budget is { } seconds && !(seconds > 0)) throw new UsageException($"--time-budget must be a positive number of seconds, got {seconds}");
         InputEncoding encoding;
@@ -122,7 +130,7 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
             Epochs = epochs ?? template.Epochs,
             Encoding = encoding,
             TimeBudget = budget is { } b ? TimeSpan.FromSeconds(b) : template.TimeBudget,
-            Settings = new ModelSettings { Device = device, Depth = depth, LearningRate = lr, BatchSize = batch, OutputGroup = group, RepairKicks = kicks },
+            Settings = new ModelSettings { Device = device, Depth = depth, LearningRate = lr, BatchSize = batch, OutputGroup = group, RepairKicks = kicks, Threads = threads },
         };
         if (includeTrainFraction)
         {

@@ -48,7 +48,7 @@ public class RunIdentityTests : IDisposable
             spec with { Settings = new ModelSettings { Depth = 3 } }, spec with { Settings = new ModelSettings { LearningRate = 0.1 } },
             spec with { Settings = new ModelSettings { BatchSize = 64 } }, spec with { Settings = new ModelSettings { Device = "cuda" } },
             spec with { Settings = new ModelSettings { OutputGroup = 3 } }, spec with { Settings = new ModelSettings { RepairKicks = 10 } },
-            spec with { Settings = new ModelSettings { Options = "adaptive-l2=0.01" } },
+            spec with { Settings = new ModelSettings { Options = "adaptive-l2=0.01" } }, spec with { Settings = new ModelSettings { Threads = 2 } },
         };
         Assert.Equal(variants.Length, variants.Select(v => v.Key.Config).Distinct().Count());
         // Stable across versions and machines: a literal, not just "some hash".

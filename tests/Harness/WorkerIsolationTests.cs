@@ -47,6 +47,23 @@ public class WorkerIsolationTests : IDisposable
         Assert.Equal([1, 2, 3], rows.Select(row => row.Seed)); // plan order, whatever order the lanes finished in
     }
 
+    [Fact]
+    public void TheNumbersDoNotDependOnJobsOrIsolation()
+    {
+        var plan = SweepPlan.Grid([TaskName.Parse("add:3")], ["mlp", "gates"], [8, 16], 2,
+            new RunSpec { Task = TaskName.Parse("add:3"), Model = "mlp", Size = 8, TrainFraction = 0.5, Epochs = 60 });
+        List<RunRecord> Rows(SweepRunner runner, string name)
+        {
+            runner.Run(plan, Path.Combine(_dir, name), Shard.All, ExistingOutput.Refuse);
+            return RunCsv.Read(Path.Combine(_dir, name)).Select(row => row with { WallSeconds = 0, SamplesPerSecond = null }).ToList();
+        }
+        var inProcess = Rows(new SweepRunner(new RunExecutor(LogicNets.Harness.Registry.BuiltInModels.Catalog)), "inline.csv");
+        var one = Rows(new SweepRunner(() => new IsolatedLauncher(RunIsolationOptions.ThisProgram()), 1), "jobs1.csv");
+        var two = Rows(new SweepRunner(() => new IsolatedLauncher(RunIsolationOptions.ThisProgram() with { Cores = 1 }), 2), "jobs2.csv");
+        Assert.Equal(inProcess, one);
+        Assert.Equal(inProcess, two);
+    }
+
     private List<RunRecord> RunKillingSeed2(int killsWanted, int jobs)
     {
         var workers = new Dictionary<int, int>(); // managed thread of the lane → its current worker's pid

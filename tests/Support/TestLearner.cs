@@ -41,7 +41,7 @@ public sealed class TestLearner(LearnerRequest request) : ILearner
                 if (cancellation.IsCancellationRequested) return new FitReport(RunStatus.Cancelled, 0, double.NaN, 0);
                 Thread.Sleep(5);
             }
-            return new FitReport(RunStatus.Budget, 1, 0.5, train.Rows, options.BudgetMessage(1));
+            return new FitReport(RunStatus.Budget, 1, 0.5, train.Rows, options.BudgetMessage());
         }
         progress?.Report(new FitProgress(1, 1, 0.5));
         return cancellation.IsCancellationRequested

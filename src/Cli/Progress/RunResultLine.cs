@@ -20,6 +20,12 @@ public static class RunResultLine
         return string.Format(inv, "{0} in {1:0.0} s, {2} epochs: {3}{4}", run.Status.Name(), run.WallSeconds, run.Epochs, scores, message);
     }
 
-    public static string Describe(RunSpec spec) =>
-        string.Create(CultureInfo.InvariantCulture, $"{spec.Task.Name} {spec.Model} size={spec.Size} seed={spec.Seed} f={spec.TrainFraction}");
+    /// <summary>What a run is: task, model, size, seed, split, and every setting that is not the default.</summary>
+    public static string Describe(RunSpec spec)
+    {
+        var identity = spec.Identity();
+        string settings = RunConfig.Describe(RunConfig.Settings(identity));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{spec.Task.Name} {spec.Model} size={spec.Size} seed={spec.Seed} f={identity.TrainFraction}{(settings.Length > 0 ? " " + settings : "")}");
+    }
 }

@@ -14,6 +14,12 @@ public static class TorchRuntime
 
     public static string LibTorchFlavour => torch.cuda.is_available() ? "a CUDA libtorch" : "the CPU libtorch";
 
+    /// <summary>Sets libtorch's intra-op thread count for the runs that follow (process-wide).</summary>
+    public static void UseThreads(int threads)
+    {
+        if (torch.get_num_threads() != threads) torch.set_num_threads(threads);
+    }
+
     public static IReadOnlyList<string> Devices()
     {
         var devices = new List<string> { $"cpu ({torch.get_num_threads()} threads)" };

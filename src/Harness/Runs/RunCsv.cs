@@ -17,7 +17,7 @@ public static class RunCsv
     /// <summary>The settings columns (appended 2026-12): a file without them is from an older LogicNets.</summary>
     public static readonly IReadOnlyList<string> SettingsColumns =
     [
-        "max_epochs", "step_cap", "depth", "lr", "batch", "encoding", "device", "time_budget_s", "group_sum", "repair_kicks", "options", "config",
+        "max_epochs", "step_cap", "depth", "lr", "batch", "encoding", "device", "time_budget_s", "group_sum", "repair_kicks", "threads", "options", "config",
     ];
 
     public static IReadOnlyList<string> Columns { get; } = [.. FirstColumns, .. SettingsColumns];

@@ -13,8 +13,8 @@ public sealed class RunExecutor(ModelCatalog catalog)
     public sealed record Outcome(RunRecord Record, ILearner Learner, TaskData Data);
 
     /// <summary>
-    /// Executes a run. Bad configuration (unknown model, bad size or device) throws <see cref="ArgumentException"/>
-    /// before training; a failure during training is recorded as status <c>failed</c> with its message. A run that
+    /// Executes a run. Bad configuration (unknown model, bad size or device, an unknown learner option) throws
+    /// <see cref="LogicNets.Tasks.UserInputException"/> before training; a failure during training is recorded as status <c>failed</c> with its message. A run that
     /// fails inside libtorch is run once more from scratch (see <see cref="IsNativeFailure"/>); its row says so.
     /// </summary>
     public Outcome Execute(RunSpec spec, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
@@ -46,6 +46,8 @@ public sealed class RunExecutor(ModelCatalog catalog)
     private (RunRecord Record, ILearner Learner, Exception? Failure) Attempt(RunSpec spec, ModelDescriptor descriptor, TaskData data,
         IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
+        // Before the learner exists: a network's initialisation runs on the pool too.
+        LogicNets.Continuous.Torch.TorchRuntime.UseThreads(spec.Settings.Threads ?? ModelSettings.DefaultThreads);
         var learner = descriptor.Create(new LearnerRequest(LearnerShape.Of(spec.Task), spec.Size, spec.Settings));
         var record = spec.Identity();
         record.Model = descriptor.Name;

@@ -59,6 +59,7 @@ public sealed partial record RunRecord
     [CsvColumn("time_budget_s", Optional = true)] public double? TimeBudgetSeconds { get; set; }
     [CsvColumn("group_sum", Optional = true)] public int? GroupSum { get; set; }
     [CsvColumn("repair_kicks", Optional = true)] public int? RepairKicks { get; set; }
+    [CsvColumn("threads", Optional = true)] public int? Threads { get; set; }
 
     /// <summary>Learner-specific options (<c>--set</c>), canonical <c>k=v;k=v</c>.</summary>
     [CsvColumn("options", Optional = true)] [CsvNullValues("")] public string? Options { get; set; }

@@ -55,6 +55,7 @@ public sealed record RunSpec
         TimeBudgetSeconds = TimeBudget?.TotalSeconds,
         GroupSum = Settings.OutputGroup,
         RepairKicks = Settings.RepairKicks,
+        Threads = Settings.Threads,
         Options = Settings.Options.Length > 0 ? Settings.Options : null,
     };
 

@@ -29,6 +29,7 @@ public sealed class WorkerProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (string argument in start.Arguments) info.ArgumentList.Add(argument);
+        if (start.Cores is { } cores) info.Environment["DOTNET_PROCESSOR_COUNT"] = cores.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.ArgumentList.Add("--parent");
         info.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _process = Process.Start(info) ?? throw new InvalidOperationException($"could not start a worker process ({start.FileName})");

@@ -55,9 +55,9 @@ public sealed record FitOptions
     /// <summary>These options with the budget clock started now, unless it already runs.</summary>
     public FitOptions WithBudgetClock() => BudgetStart is null && TimeBudget is not null ? this with { BudgetStart = System.Diagnostics.Stopwatch.GetTimestamp() } : this;
 
-    /// <summary>The message of a fit the budget stopped; it names the budget the user gave.</summary>
-    public string BudgetMessage(int epoch) =>
-        $"stopped by the time budget of {TimeBudget!.Value.TotalSeconds:0.###} s in epoch {epoch}; the model is kept as it stood";
+    /// <summary>The message of a fit the budget stopped; it names the budget the user gave (the epochs column says how far it got).</summary>
+    public string BudgetMessage() =>
+        $"stopped by the time budget of {TimeBudget!.Value.TotalSeconds:0.###} s; the model is kept as it stood";
 }
 
 /// <summary>Progress of a fit, reported once per epoch.</summary>

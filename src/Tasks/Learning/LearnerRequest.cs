@@ -51,6 +51,15 @@ public sealed record ModelSettings
     /// </summary>
     public string Options { get; init; } = "";
 
+    /// <summary>
+    /// libtorch intra-op threads for the run; null: <see cref="DefaultThreads"/>. The thread count changes the order of
+    /// float sums, so it changes numbers: it is a setting of the run, not of the machine.
+    /// </summary>
+    public int? Threads { get; init; }
+
+    /// <summary>One thread per run: small models train as fast or faster, and <c>--jobs N</c> uses N cores with the same numbers.</summary>
+    public const int DefaultThreads = 1;
+
     public const int DefaultBatchSize = 256;
 
     /// <summary>The minibatch size: the requested one or <see cref="DefaultBatchSize"/>.</summary>

@@ -60,7 +60,7 @@ public static class MinibatchLoop
                 if (cancellation.IsCancellationRequested)
                     return new FitReport(RunStatus.Cancelled, epoch - 1, epochLoss, samples, "cancelled");
                 if (options.BudgetLeft < TimeSpan.Zero)
-                    return new FitReport(RunStatus.Budget, epoch - 1, epochLoss, samples, options.BudgetMessage(epoch));
+                    return new FitReport(RunStatus.Budget, epoch - 1, epochLoss, samples, options.BudgetMessage());
                 int count = Math.Min(batch, rows - start);
                 double loss = step(order[start..(start + count)]);
                 if (!double.IsFinite(loss))
