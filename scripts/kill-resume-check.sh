@@ -10,7 +10,7 @@ work=${2:-/tmp/logicnets-kill-resume}
 rm -rf "$work" && mkdir -p "$work"
 dotnet build "$repo/src/Cli/LogicNets.Cli.csproj" -c Release -v quiet -nologo | tail -1
 cli=(dotnet "$repo/src/Cli/bin/Release/net10.0/logicnets.dll")
-sweep=(sweep --task add:3 --models mlp,gates,spl --sizes 4,8,16 --seeds 2 --epochs 150 --train-fraction 0.5)
+sweep=(sweep --task add:3 --models mlp,gates,spl --sizes 4,8,16,32,64 --seeds 4 --epochs 200 --train-fraction 0.5)
 
 echo "== uninterrupted reference"
 SECONDS=0
