@@ -33,8 +33,12 @@ public sealed class RunIsolationOptions
         int jobs = parse.GetValue(Jobs);
         if (jobs < 1) throw new UsageException($"--jobs must be >= 1, got {jobs}");
         string isolation = parse.GetValue(Isolation)!.Trim().ToLowerInvariant();
-        // A worker process knows the built-in learners only; a catalog of the caller's own runs here.
-        if (isolation == "worker" && catalog != Harness.Registry.BuiltInModels.Catalog && jobs == 1) isolation = "none";
+        // A worker process knows the built-in learners only; a catalog of the caller's own runs in this process.
+        if (catalog != Harness.Registry.BuiltInModels.Catalog)
+        {
+            if (jobs > 1) throw new UsageException("learners from a catalog of your own run in this process only, one at a time; drop --jobs");
+            isolation = "none";
+        }
         return isolation switch
         {
             "worker" => (() => new IsolatedLauncher(ThisProgram() with { Cores = jobs > 1 ? Math.Max(1, Environment.ProcessorCount / jobs) : null }), jobs),
