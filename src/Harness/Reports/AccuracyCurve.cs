@@ -13,7 +13,7 @@ public sealed record AccuracyCurve(string Task, double TrainFraction, double Noi
     /// <summary>One finished run: its size knob, its parameter count and its score.</summary>
     public sealed record Point(int Size, long Params, int Seed, double Accuracy);
 
-    /// <summary>Curves for every (task, model) in the rows. Only status-ok runs count; timeouts and divergences are not results.</summary>
+    /// <summary>Curves for every (task, model, config) in the rows. Only scored runs (ok, budget) count; crashes, timeouts and divergences are not results.</summary>
     public static List<AccuracyCurve> FromRuns(IEnumerable<RunRecord> runs)
     {
         var all = runs.ToList();

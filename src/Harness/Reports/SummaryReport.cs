@@ -33,7 +33,7 @@ public static class SummaryReport
         md.AppendLine($"# {title}").AppendLine();
         md.AppendLine(inv, $"{runs.Count} runs, {runs.Sum(r => r.WallSeconds):0.0} s of training wall time in total.");
         md.AppendLine("Best per learner: the run with the highest test exact-match (then gain over the memorise-and-coin-flip baseline); for real-valued tasks the lowest test MSE.");
-        md.AppendLine("Verdict: the shape of test accuracy (bit tasks) or the solved share (real tasks) against model size over status-ok runs — " +
+        md.AppendLine("Verdict: the shape of test accuracy (bit tasks) or the solved share (real tasks) against model size over scored runs (ok, or stopped by their budget) — " +
                       "*jump* (the architecture expresses the rule from that size on), *sigmoid* (accuracy creeps with size), *flat*, or *inconclusive* (see curves.csv for the reason).");
         md.AppendLine();
         var sections = runs.GroupBy(r => (r.Task, r.TrainFraction, r.Noise)).ToArray();
