@@ -42,7 +42,7 @@ public sealed class SweepRunner
         var order = new Dictionary<RunKey, int>();
         for (int i = 0; i < plan.Jobs.Count; i++) order.TryAdd(plan.Jobs[i].Key, i);
         var gate = new object();
-        int next = 0, ran = 0, finished = 0;
+        int next = 0, ran = 0;
         bool cancelled = false;
         Exception? refused = null;
 
@@ -76,8 +76,7 @@ public sealed class SweepRunner
                     rows.AddRange(sorted);
                     RunCsv.Write(csvPath, rows);
                     ran++;
-                    finished++;
-                    watcher.RunFinished(finished, pending.Length, record);
+                    watcher.RunFinished(ran, pending.Length, record);
                 }
             }
         }
