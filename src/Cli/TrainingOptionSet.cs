@@ -73,6 +73,9 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
         command.Add(Set);
     }
 
+    /// <summary>The spec of a single run (train, diagnose): the template with every option applied, <c>--set</c> included.</summary>
+    public RunSpec SingleRun(ParseResult parse, RunSpec template) => LearnerOptions(parse, [template.Model])(Apply(parse, template));
+
     /// <summary>
     /// The <c>--set</c> options for each of <paramref name="models"/>: every key must belong to at least one of them
     /// (an unknown key exits 2 naming the valid ones); each model's runs carry only its own keys, canonically written.

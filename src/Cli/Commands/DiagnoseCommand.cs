@@ -34,8 +34,7 @@ public static class DiagnoseCommand
             // Refused before the training time is spent.
             if (!descriptor.Has(LearnerTraits.InspectableLayers))
                 throw new UsageException($"diagnose cannot inspect '{descriptor.Name}' layer by layer; diagnose covers {inspectable}");
-            var spec = training.LearnerOptions(parse, [descriptor.Name])(
-                training.Apply(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue }));
+            var spec = training.SingleRun(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue });
             if (parse.GetValue(untrained)) spec = spec with { Epochs = 0 };
             var folder = new RunFolder(OutputPath.ClaimDirectory(parse.GetValue(output)!, [RunFolder.RunFile, .. DiagnosisReport.Files], parse.GetValue(force), "a diagnosis"));
 

@@ -33,8 +33,7 @@ public static class TrainCommand
             var (learningTask, descriptor, sizeValue, seedValue) = run.Parse(parse);
             var transferTasks = (parse.GetValue(transfer) ?? []).Select(name => Parsing.Task(name) as BitTask
                 ?? throw new UsageException($"--transfer takes bit tasks; '{name}' has real-valued targets")).ToArray();
-            var spec = training.LearnerOptions(parse, [descriptor.Name])(
-                training.Apply(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue }));
+            var spec = training.SingleRun(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue });
             var folder = new RunFolder(OutputPath.ClaimDirectory(
                 parse.GetValue(output) ?? Path.Combine("runs", $"{learningTask.Name.Replace(':', '_').Replace(',', '_')}-{descriptor.Name}-{sizeValue}-s{seedValue}"),
                 RunFolder.OwnedFiles, parse.GetValue(force), "a run"));

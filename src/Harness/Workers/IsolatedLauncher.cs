@@ -39,13 +39,13 @@ public sealed class IsolatedLauncher(WorkerStart start) : IRunLauncher
                 Replace();
                 if (firstDeath is null)
                 {
-                    firstDeath = died.Message["the worker process ".Length..];
+                    firstDeath = died.Account;
                     continue;
                 }
                 var crashed = spec.Identity();
                 crashed.Status = RunStatus.Crashed;
                 crashed.WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
-                crashed.Message = $"the worker died twice: first it {firstDeath}; then it {died.Message["the worker process ".Length..]}";
+                crashed.Message = $"the worker died twice: first it {firstDeath}; then it {died.Account}";
                 return crashed;
             }
         }

@@ -129,5 +129,6 @@ public sealed class WorkerProcess : IDisposable
 public sealed class WorkerDiedException(string how, string stderr)
     : Exception($"the worker process died: {how}{(stderr.Length > 0 ? $" (stderr: {stderr})" : "")}")
 {
-    public string How { get; } = how;
+    /// <summary>What happened, for a row's message: "died: killed by signal 9 (…)", with the last stderr lines.</summary>
+    public string Account { get; } = $"died: {how}{(stderr.Length > 0 ? $" (stderr: {stderr})" : "")}";
 }
