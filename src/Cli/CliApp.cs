@@ -9,9 +9,9 @@ namespace LogicNets.Cli;
 public static class CliApp
 {
     /// <param name="catalog">The learners the commands know; the built-in ones unless a caller (a test, an extension) brings its own.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, ModelCatalog? catalog = null)
+    public static int Run(string[] args, TextWriter output, TextWriter error, ModelCatalog? catalog = null, TextReader? input = null)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error) { In = input ?? Console.In };
         catalog ??= BuiltInModels.Catalog;
         var root = new RootCommand("LogicNets (.NET): learn binary logic and arithmetic with continuous and digital learners, and test whether they recover the pure rule.")
         {
@@ -24,6 +24,8 @@ public static class CliApp
             ReportCommand.Create(console),
             DiagnoseCommand.Create(console, catalog),
             ExportCommand.Create(console, catalog),
+            VerifyCommand.Create(console),
+            PredictCommand.Create(console, catalog),
             WorkerCommand.Create(console, catalog),
         };
         var parse = root.Parse(args);

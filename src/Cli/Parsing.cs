@@ -28,9 +28,8 @@ public static class Parsing
     }
 
     /// <summary>The task, the one model (able to learn it) and a positive size of a single-run command.</summary>
-    public static (LearningTask Task, ModelDescriptor Model, int Size) SingleRun(ModelCatalog catalog, string? taskName, string? modelName, int size)
+    public static (LearningTask Task, ModelDescriptor Model, int Size) SingleRun(ModelCatalog catalog, LearningTask task, string? modelName, int size)
     {
-        var task = Task(taskName);
         var models = Models(catalog, modelName);
         if (models.Count != 1) throw new UsageException($"--model takes one learner, got {models.Count}: {string.Join(", ", models)}");
         string model = models[0];

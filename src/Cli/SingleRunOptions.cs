@@ -7,10 +7,7 @@ namespace LogicNets.Cli;
 /// <summary>The options that name one run (<c>train</c>, <c>diagnose</c>): task, model, size and seed.</summary>
 public sealed class SingleRunOptions(ModelCatalog catalog, string models)
 {
-    /// <summary>The <c>--task</c> option of every command that trains.</summary>
-    public static Option<string> TaskOption() => new("--task") { Description = "task name, e.g. add:8 (see 'logicnets tasks')", Required = true };
-
-    public Option<string> Task { get; } = TaskOption();
+    public TaskOptions Task { get; } = new();
 
     public Option<string> Model { get; } = new("--model") { Description = $"learner: {models} (see 'logicnets models')", Required = true };
 
@@ -20,7 +17,7 @@ public sealed class SingleRunOptions(ModelCatalog catalog, string models)
 
     public void AddTo(Command command)
     {
-        command.Add(Task);
+        Task.AddTo(command);
         command.Add(Model);
         command.Add(Size);
         command.Add(Seed);
@@ -29,7 +26,7 @@ public sealed class SingleRunOptions(ModelCatalog catalog, string models)
     /// <summary>The task, the one model (able to learn it), a positive size and the seed.</summary>
     public (LearningTask Task, ModelDescriptor Model, int Size, int Seed) Parse(ParseResult parse)
     {
-        var (task, model, size) = Parsing.SingleRun(catalog, parse.GetValue(Task), parse.GetValue(Model), parse.GetValue(Size));
+        var (task, model, size) = Parsing.SingleRun(catalog, Task.Parse(parse), parse.GetValue(Model), parse.GetValue(Size));
         return (task, model, size, parse.GetValue(Seed));
     }
 }

@@ -13,7 +13,7 @@ public static class SweepCommand
 {
     public static Command Create(CliConsole console, ModelCatalog catalog)
     {
-        var task = SingleRunOptions.TaskOption();
+        var task = new TaskOptions();
         var models = new Option<string>("--models") { Description = $"comma-separated learners of {catalog.Names}", Required = true };
         var sizes = new Option<string>("--sizes") { Description = $"model sizes: {SizeList.ValidForms}", Required = true };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..K) per size", DefaultValueFactory = _ => 1 };
@@ -25,13 +25,14 @@ public static class SweepCommand
         var training = new TrainingOptionSet(catalog);
         var isolation = new RunIsolationOptions();
         var command = new Command("sweep", "train learners over a range of sizes and seeds; one CSV row per run")
-            { task, models, sizes, seeds, output, shard, resume, force, plot };
+            { models, sizes, seeds, output, shard, resume, force, plot };
+        task.AddTo(command);
         training.AddTo(command);
         isolation.AddTo(command);
 
         CommandBody.Attach(command, console, (parse, cancellation) =>
         {
-            var learningTask = Parsing.Task(parse.GetValue(task));
+            var learningTask = task.Parse(parse);
             var modelNames = Parsing.Models(catalog, parse.GetValue(models));
             Parsing.RequireLearns(catalog, modelNames, learningTask);
             var sizeList = SizeList.Parse(parse.GetValue(sizes)!);

@@ -35,7 +35,7 @@ public static class TrainCommand
                 ?? throw new UsageException($"--transfer takes bit tasks; '{name}' has real-valued targets")).ToArray();
             var spec = training.SingleRun(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue });
             var folder = new RunFolder(OutputPath.ClaimDirectory(
-                parse.GetValue(output) ?? Path.Combine("runs", $"{learningTask.Name.Replace(':', '_').Replace(',', '_')}-{descriptor.Name}-{sizeValue}-s{seedValue}"),
+                parse.GetValue(output) ?? Path.Combine("runs", $"{TaskName.FileSafe(learningTask.Name)}-{descriptor.Name}-{sizeValue}-s{seedValue}"),
                 RunFolder.OwnedFiles, parse.GetValue(force), "a run"));
 
             console.Out.WriteLine($"train {RunResultLine.Describe(spec)} → {folder.Directory}");
@@ -48,6 +48,10 @@ public static class TrainCommand
             if (files.SparseLayers is not null)
                 console.Out.WriteLine($"layers: {files.SparseLayers} (activation rate, prototype norm, mean cost, collapse per epoch)");
             PrintScores(console, record);
+            if (learningTask is FileTask { TestPath: { } testFile })
+                console.Out.WriteLine($"test rows: all {record.TestRows} rows of {testFile} (a validation file scores as the test set)");
+            if (record.Verified == Verification.Sampled && record.Solved == true)
+                console.Out.WriteLine($"note: exact on the {record.TestRows} test rows only (sampled); 'logicnets verify --run {folder.Directory}' checks a circuit on every input");
             if (outcome.Data.Mode == SplitMode.Sampled)
                 console.Out.WriteLine($"note: {learningTask.InputWidth}-bit inputs are sampled, not enumerated: the training rows are capped at " +
                     $"{new SplitOptions().MaxSampledTrainRows}, so train_fraction {spec.TrainFraction} is an upper bound, not the share trained on");

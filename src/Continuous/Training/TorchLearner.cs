@@ -155,6 +155,22 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         return path;
     }
 
+    public void Load(string directory, InputEncoding encoding)
+    {
+        string path = Path.Combine(directory, ModelFileName);
+        if (!File.Exists(path)) throw new UserInputException($"'{directory}' has no {ModelFileName}: the run saved no {Model} model (only scored runs do)");
+        _network?.Dispose();
+        _network = BuildNetwork();
+        try { _network.load(path); }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or EndOfStreamException)
+        {
+            throw new UserInputException($"'{path}' does not fit a {Model} of this size and settings: {e.Message}", e);
+        }
+        _network.to(Device);
+        _network.eval();
+        _encoding = encoding;
+    }
+
     private Tensor Loss(Tensor output, Tensor target) =>
         Request.Shape.Kind == TargetKind.Bits
             ? nn.functional.binary_cross_entropy_with_logits(output, target)

@@ -4,19 +4,20 @@ using LogicNets.Digital.Gates;
 
 namespace LogicNets.Digital.Export;
 
-/// <summary>A C function evaluating 64 samples at once: bit k of x[i] is input i of sample k.</summary>
+/// <summary>A C function evaluating 64 samples at once: bit k of x[i] is input i of sample k; and the header that declares it.</summary>
 public static class CExporter
 {
-    public static string Export(HardCircuit circuit, string function = "logicnets_circuit")
+    /// <param name="header">The header's file name, included by the source when given.</param>
+    public static string Export(HardCircuit circuit, string function = "logicnets_circuit", string? header = null)
     {
         var c = new StringBuilder();
         c.AppendLine($"/* LogicNets (.NET) hard circuit: {circuit}.");
         c.AppendLine("   Bit-parallel: bit k of x[i] is input i of sample k; bit k of y[o] is output o of sample k. */");
-        c.AppendLine("#include <stdint.h>");
+        c.AppendLine(header is null ? "#include <stdint.h>" : $"#include \"{header}\"");
         c.AppendLine();
         c.AppendLine($"void {function}(const uint64_t x[{circuit.InputCount}], uint64_t y[{circuit.Outputs.Count}])");
         c.AppendLine("{");
-        var live = LiveGates(circuit);
+        var live = LiveGates.Of(circuit);
         for (int i = 0; i < circuit.Gates.Count; i++)
         {
             if (!live[i]) continue; // no output depends on it: leaving it out keeps -Wall -Werror builds clean
@@ -28,21 +29,28 @@ public static class CExporter
         return c.ToString();
     }
 
-    private static bool[] LiveGates(HardCircuit circuit)
+    /// <summary>The header: include guard, <c>stdint.h</c>, the widths as macros and the prototype (C and C++).</summary>
+    public static string Header(HardCircuit circuit, string function = "logicnets_circuit")
     {
-        var live = new bool[circuit.Gates.Count];
-        foreach (int o in circuit.Outputs)
-            if (o >= circuit.InputCount) live[o - circuit.InputCount] = true;
-        for (int i = circuit.Gates.Count - 1; i >= 0; i--)
-        {
-            if (!live[i]) continue;
-            var gate = circuit.Gates[i];
-            // The expression names both inputs only when the gate uses them; mark exactly what it will reference.
-            var (usesA, usesB) = gate.Op.Dependencies();
-            if (usesA && gate.A >= circuit.InputCount) live[gate.A - circuit.InputCount] = true;
-            if (usesB && gate.B >= circuit.InputCount) live[gate.B - circuit.InputCount] = true;
-        }
-        return live;
+        string guard = $"{function.ToUpperInvariant()}_H";
+        string upper = function.ToUpperInvariant();
+        var h = new StringBuilder();
+        h.AppendLine($"/* LogicNets (.NET) hard circuit: {circuit}. */");
+        h.AppendLine($"#ifndef {guard}");
+        h.AppendLine($"#define {guard}");
+        h.AppendLine("#include <stdint.h>");
+        h.AppendLine($"#define {upper}_INPUTS {circuit.InputCount}");
+        h.AppendLine($"#define {upper}_OUTPUTS {circuit.Outputs.Count}");
+        h.AppendLine("#ifdef __cplusplus");
+        h.AppendLine("extern \"C\" {");
+        h.AppendLine("#endif");
+        h.AppendLine("/* Bit k of x[i] is input i of sample k; bit k of y[o] is output o of sample k (64 samples per call). */");
+        h.AppendLine($"void {function}(const uint64_t x[{circuit.InputCount}], uint64_t y[{circuit.Outputs.Count}]);");
+        h.AppendLine("#ifdef __cplusplus");
+        h.AppendLine("}");
+        h.AppendLine("#endif");
+        h.AppendLine($"#endif /* {guard} */");
+        return h.ToString();
     }
 
     private static string Node(HardCircuit circuit, int node) => node < circuit.InputCount ? $"x[{node}]" : $"g{node - circuit.InputCount}";

@@ -7,10 +7,10 @@ namespace LogicNets.Digital.Export;
 /// <summary>A Graphviz digraph: inputs on top, gates labelled by function, outputs at the bottom.</summary>
 public static class DotExporter
 {
-    public static string Export(HardCircuit circuit)
+    public static string Export(HardCircuit circuit, string name = "logicnets_circuit")
     {
         var d = new StringBuilder();
-        d.AppendLine("digraph logicnets_circuit {");
+        d.AppendLine($"digraph {name} {{");
         d.AppendLine("  rankdir=TB; node [fontname=\"Helvetica\"];");
         for (int i = 0; i < circuit.InputCount; i++) d.AppendLine($"  n{i} [label=\"x{i}\", shape=circle];");
         for (int i = 0; i < circuit.Gates.Count; i++)

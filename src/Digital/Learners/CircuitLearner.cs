@@ -80,5 +80,17 @@ public abstract class CircuitLearner : ILearner, ISavableLearner
         return path;
     }
 
+    /// <summary>Reads <see cref="CircuitJson.FileName"/> back; a subclass with more state reads its own files too.</summary>
+    public virtual void Load(string directory, InputEncoding encoding)
+    {
+        string path = Path.Combine(directory, CircuitJson.FileName);
+        if (!File.Exists(path)) throw new UserInputException($"'{directory}' has no {CircuitJson.FileName}: the run saved no {Model} circuit (only scored runs do)");
+        var circuit = CircuitJson.Load(path);
+        if (circuit.InputCount != Request.Shape.InputWidth || circuit.Outputs.Count != Request.Shape.OutputWidth)
+            throw new UserInputException($"'{path}' has {circuit.InputCount} inputs → {circuit.Outputs.Count} outputs; the run's task has {Request.Shape.InputWidth} → {Request.Shape.OutputWidth}");
+        Circuit = circuit;
+        _compiled = new CompiledCircuit(circuit);
+    }
+
     public virtual void Dispose() => GC.SuppressFinalize(this);
 }

@@ -118,6 +118,15 @@ public sealed class SerialGateLearner : CircuitLearner
         return path;
     }
 
+    public override void Load(string directory, InputEncoding encoding)
+    {
+        base.Load(directory, encoding);
+        string path = Path.Combine(directory, CellFileName);
+        if (!File.Exists(path)) throw new UserInputException($"'{directory}' has no {CellFileName}: a gates-serial run keeps its cell there");
+        _unrolled.Clear();
+        CellCircuit = CircuitJson.Load(path);
+    }
+
     public override void Dispose()
     {
         _cell?.Dispose();

@@ -1,8 +1,6 @@
-using LogicNets.Tasks;
 using LogicNets.Digital.Circuits;
 using LogicNets.Digital.Learners;
 using LogicNets.Tasks.Data;
-using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Digital.LogicTrees;
@@ -18,11 +16,7 @@ public sealed class LogicTreeLearner : CircuitLearner
         "maximum tree depth (a size of at least the input width means no cap)",
         LearnerTraits.BitTargets | LearnerTraits.Circuit, request => new LogicTreeLearner(request));
 
-    public LogicTreeLearner(LearnerRequest request) : base(Descriptor.Name, request, "maximum depth")
-    {
-        if (request.Shape.InputWidth > BitTask.MaxInputWidth)
-            throw new UserInputException($"{Model} supports at most {BitTask.MaxInputWidth} input bits, the task has {request.Shape.InputWidth}");
-    }
+    public LogicTreeLearner(LearnerRequest request) : base(Descriptor.Name, request, "maximum depth") { }
 
     /// <summary>Tree nodes of the grown trees (the learned structure); null before a fit.</summary>
     public override long? ParameterCount => Trees.Count == 0 ? null : Trees.Sum(t => (long)t.Count);
@@ -31,13 +25,13 @@ public sealed class LogicTreeLearner : CircuitLearner
 
     protected override (FitReport, HardCircuit?) Train(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
-        var keys = Enumerable.Range(0, train.Rows).Select(train.Key).ToArray();
+        var rows = BitRows.From(train);
         var trees = new List<LogicTreeNode>();
         for (int o = 0; o < train.OutputWidth; o++)
         {
             if (cancellation.IsCancellationRequested) return (new FitReport(RunStatus.Cancelled, 0, double.NaN, 0), null);
             var outputs = Enumerable.Range(0, train.Rows).Select(r => train.TargetRow(r)[o] > 0.5f).ToArray();
-            trees.Add(LogicTreeBuilder.Build(keys, outputs, train.InputWidth, Request.Size));
+            trees.Add(LogicTreeBuilder.Build(rows, outputs, Request.Size));
             progress?.Report(new FitProgress(o + 1, train.OutputWidth, double.NaN));
         }
         Trees = trees;

@@ -2,6 +2,7 @@ using System.Globalization;
 using LogicNets.Harness.Csv;
 using LogicNets.Harness.Plots;
 using LogicNets.Harness.Runs;
+using LogicNets.Tasks.Definitions;
 using LogicNets.Tasks.Files;
 
 namespace LogicNets.Harness.Reports;
@@ -45,7 +46,7 @@ public static class PurificationReport
     private static string Describe(string task, double fraction, double noise) =>
         string.Create(CultureInfo.InvariantCulture, $"{task} (train fraction {fraction}, noise {noise})");
 
-    /// <summary>A file name for a task's plot: the name with ':' and ',' made safe, plus the split.</summary>
+    /// <summary>A file name for a task's plot: the name made safe (<see cref="TaskName.FileSafe"/>), plus the split.</summary>
     public static string PlotName(string task, double fraction, double noise) =>
-        string.Create(CultureInfo.InvariantCulture, $"{task.Replace(':', '_').Replace(',', '_')}-f{fraction}-n{noise}.png");
+        string.Create(CultureInfo.InvariantCulture, $"{TaskName.FileSafe(task)}-f{fraction}-n{noise}.png");
 }

@@ -47,8 +47,8 @@ public static class SummaryReport
             bool real = task.All(r => r.TestBitAccuracy is null && r.Mse is not null || !r.IsScored);
             md.AppendLine(real
                 ? "| learner | best test MSE | solved (NMU) | at size | params | verdict | scored runs | not scored |"
-                : "| learner | best test exact | test bit acc | baseline | gain | at size | params | verdict | scored runs | not scored |");
-            md.AppendLine(real ? "|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|---|---|");
+                : "| learner | best test exact | test bit acc | baseline | gain | at size | params | verdict | scored runs | not scored | exact runs: how known |");
+            md.AppendLine(real ? "|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var model in task.GroupBy(r => LearnerVariant.Label(r, shared)))
             {
                 var best = Best(model);
@@ -60,16 +60,29 @@ public static class SummaryReport
                 int budget = model.Count(r => r.Status == RunStatus.Budget);
                 string scoredText = budget > 0 ? $"{scored} ({budget} stopped by budget)" : $"{scored}";
                 if (unscored.Length == 0) unscored = "—";
+                string exact = ExactRuns(model);
                 if (best is null)
-                    md.AppendLine(real ? $"| {model.Key} | — | — | — | — | {verdict} | 0 | {unscored} |" : $"| {model.Key} | — | — | — | — | — | — | {verdict} | 0 | {unscored} |");
+                    md.AppendLine(real ? $"| {model.Key} | — | — | — | — | {verdict} | 0 | {unscored} |" : $"| {model.Key} | — | — | — | — | — | — | {verdict} | 0 | {unscored} | {exact} |");
                 else if (real)
                     md.AppendLine(inv, $"| {model.Key} | {best.Mse:G3} | {(best.Solved == true ? "yes" : "no")} | {best.Size} | {best.Params} | {verdict} | {scoredText} | {unscored} |");
                 else
-                    md.AppendLine(inv, $"| {model.Key} | {best.TestExact:0.000} | {best.TestBitAccuracy:0.000} | {best.BaselineAccuracy:0.000} | {best.Gain:+0.000;-0.000;0.000} | {best.Size} | {best.Params} | {verdict} | {scoredText} | {unscored} |");
+                    md.AppendLine(inv, $"| {model.Key} | {best.TestExact:0.000} | {best.TestBitAccuracy:0.000} | {best.BaselineAccuracy:0.000} | {best.Gain:+0.000;-0.000;0.000} | {best.Size} | {best.Params} | {verdict} | {scoredText} | {unscored} | {exact} |");
             }
             md.AppendLine();
         }
         return md.ToString();
+    }
+
+    /// <summary>
+    /// The runs exact on their test rows, split by how that is known: on every input (exhaustive, proved) or on
+    /// sampled rows only — "exact" on a sample is a weaker claim, and a later <c>verify</c> may refute it.
+    /// </summary>
+    private static string ExactRuns(IEnumerable<RunRecord> runs)
+    {
+        var exact = runs.Where(r => r.IsScored && r.Solved == true).ToList();
+        if (exact.Count == 0) return "none";
+        return string.Join(", ", exact.GroupBy(r => r.Verified ?? "unrecorded").OrderBy(g => Verification.IsComplete(g.Key) ? 0 : 1)
+            .Select(g => $"{g.Count()} {g.Key}"));
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ public static class RunConfig
         Add("group_sum", row.GroupSum);
         Add("repair_kicks", row.RepairKicks);
         if (row.Threads is { } threads && threads != Tasks.Learning.ModelSettings.DefaultThreads) Add("threads", threads);
+        Add("data", row.Data);
         if (row.Options is { Length: > 0 } options)
             foreach (string part in options.Split(';', StringSplitOptions.RemoveEmptyEntries)) pairs.Add(("set", part));
         return pairs;

@@ -20,7 +20,10 @@ public static class RunCsv
         "max_epochs", "step_cap", "depth", "lr", "batch", "encoding", "device", "time_budget_s", "group_sum", "repair_kicks", "threads", "options", "config",
     ];
 
-    public static IReadOnlyList<string> Columns { get; } = [.. FirstColumns, .. SettingsColumns];
+    /// <summary>Appended with file tasks and proofs: a file without them reads as built-in-task runs whose exactness was not recorded.</summary>
+    public static readonly IReadOnlyList<string> TableColumns = ["data", "verified", "aig_ands", "holdout_bit_acc"];
+
+    public static IReadOnlyList<string> Columns { get; } = [.. FirstColumns, .. SettingsColumns, .. TableColumns];
 
     /// <summary>The rows of a file, and whether it predates the settings columns (its rows then read as runs with default settings).</summary>
     public sealed record Contents(List<RunRecord> Rows, bool PredatesSettings);
@@ -41,7 +44,7 @@ public static class RunCsv
         var header = CsvTable.Header(path);
         if (header.Count == 0) return new Contents([], false);
         bool old = header.SequenceEqual(FirstColumns);
-        var missing = Columns.Except(header).ToArray();
+        var missing = Columns.Except(header).Where(column => !(TableColumns.Contains(column) && header.Contains("config"))).ToArray();
         var extra = header.Except(Columns).ToArray();
         if (!old && (missing.Length > 0 || extra.Length > 0))
             throw new UserInputException(

@@ -106,6 +106,15 @@ public sealed class RunExecutor(ModelCatalog catalog)
             record.BaselineAccuracy = baseline;
             record.Gain = MemoriseBaseline.Gain(test.BitAccuracy, baseline);
             record.Solved = test.ExactMatch >= 1.0;
+            // Train and test rows of an enumerated, noise-free split are the whole table: every row was checked.
+            record.Verified = data.Mode == SplitMode.Enumerated && data.Noise == 0 ? Verification.Exhaustive : Verification.Sampled;
+            if (learner is LogicNets.Digital.Learners.CircuitLearner { Circuit: { } circuit })
+                record.AigAnds = LogicNets.Digital.Aig.AndInverterGraph.FromCircuit(circuit).AndCount;
+            if (data.Task is FileTask { HoldoutTable: { } holdout })
+            {
+                var rows = holdout.ToDataset();
+                record.HoldoutBitAccuracy = BitScore.Of(learner.Predict(rows), rows).BitAccuracy;
+            }
         }
         else
         {

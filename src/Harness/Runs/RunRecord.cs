@@ -72,6 +72,21 @@ public sealed partial record RunRecord
     [CsvColumn("config", Optional = true)]
     public string Config { get => RunConfig.Hash(this); set { } }
 
+    /// <summary>File tasks: the content hash of the tables trained and tested on (part of the run's identity); empty for built-in tasks.</summary>
+    [CsvColumn("data", Optional = true)] [CsvNullValues("")] public string? Data { get; set; }
+
+    /// <summary>
+    /// How the circuit's agreement with the rule was established (<see cref="Verification"/>): <c>exhaustive</c>,
+    /// <c>proved</c>, <c>sampled</c>, <c>timeout</c> or <c>counterexample</c>; empty for real-valued tasks and runs without scores.
+    /// </summary>
+    [CsvColumn("verified", Optional = true)] [CsvNullValues("")] public string? Verified { get; set; }
+
+    /// <summary>Circuit learners: AND nodes of the circuit as a structurally hashed and-inverter graph (the IWLS contest's size measure).</summary>
+    [CsvColumn("aig_ands", Optional = true)] public long? AigAnds { get; set; }
+
+    /// <summary>File tasks with a holdout file: bit accuracy on it (rows used neither for training nor for choosing a model).</summary>
+    [CsvColumn("holdout_bit_acc", Optional = true)] public double? HoldoutBitAccuracy { get; set; }
+
     /// <summary>Budget runs stopped early but kept their best model and are scored; timeouts, divergences and failures are reported, never averaged in.</summary>
     public bool IsScored => Status is RunStatus.Ok or RunStatus.Budget;
 

@@ -57,6 +57,30 @@ public sealed record RunSpec
         RepairKicks = Settings.RepairKicks,
         Threads = Settings.Threads,
         Options = Settings.Options.Length > 0 ? Settings.Options : null,
+        Data = Task is FileTask file ? file.Fingerprint : null,
+    };
+
+    /// <summary>
+    /// The spec a row was produced by (the inverse of <see cref="Identity"/>): the task is parsed again from its name,
+    /// so a file task needs its files where the run found them.
+    /// </summary>
+    public static RunSpec FromRecord(RunRecord row) => new()
+    {
+        Task = TaskName.Parse(row.Task),
+        Model = row.Model,
+        Size = row.Size,
+        Seed = row.Seed,
+        TrainFraction = row.TrainFraction,
+        Noise = row.Noise,
+        Epochs = row.MaxEpochs,
+        StepCap = row.StepCap,
+        Encoding = row.Encoding is { } encoding ? InputEncodings.Parse(encoding) : InputEncoding.ZeroOne,
+        TimeBudget = row.TimeBudgetSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        Settings = new ModelSettings
+        {
+            Device = row.Device ?? "cpu", Depth = row.Depth, LearningRate = row.LearningRate, BatchSize = row.Batch, OutputGroup = row.GroupSum,
+            RepairKicks = row.RepairKicks, Threads = row.Threads, Options = row.Options ?? "",
+        },
     };
 
     /// <summary>The identity sweeps, resume and merges compare (the same as the row this spec produces).</summary>

@@ -12,12 +12,15 @@ public sealed class BenchRunner(ModelCatalog catalog, Func<IRunLauncher>? newLau
 {
     private readonly SweepRunner _sweeps = new(newLauncher ?? (() => new InProcessLauncher(new RunExecutor(catalog))), jobs);
 
+    /// <param name="report">Writes the report from the rows (title, rows); default: the purification report.</param>
     public SweepRunner.Result Run(BenchSuite suite, string outDir, Shard shard, ExistingOutput existing, ISweepObserver? observer = null,
-        Func<RunSpec, RunSpec>? adjust = null, CancellationToken cancellation = default)
+        Func<RunSpec, RunSpec>? adjust = null, CancellationToken cancellation = default, Action<string, IReadOnlyList<RunRecord>>? report = null)
     {
         Directory.CreateDirectory(outDir);
         var result = _sweeps.Run(suite.Plan(catalog, adjust), Path.Combine(outDir, PurificationReport.RunsFile), shard, existing, observer, cancellation);
-        PurificationReport.Write(outDir, $"LogicNets (.NET) bench — suite {suite.Name}" + (shard == Shard.All ? "" : $", shard {shard}"), result.Rows);
+        string title = $"LogicNets (.NET) bench — suite {suite.Name}" + (shard == Shard.All ? "" : $", shard {shard}");
+        if (report is null) PurificationReport.Write(outDir, title, result.Rows);
+        else report(title, result.Rows);
         return result;
     }
 }

@@ -19,4 +19,7 @@ public enum SplitMode
 
     /// <summary>Real-valued inputs drawn from the task's ranges.</summary>
     Continuous,
+
+    /// <summary>Rows from a file: its own test file, or the file's rows split by a seeded permutation.</summary>
+    File,
 }

@@ -14,6 +14,7 @@ public static class TaskDataFactory
             BitTask { FixedProtocol: { } protocol } bits => WithNoise(bits, Protocol(bits, protocol, options.Seed), noise, options.Seed, SplitMode.Protocol),
             BitTask bits when bits.InputWidth <= SplitOptions.MaxEnumeratedInputBits => WithNoise(bits, Enumerated(bits, options), noise, options.Seed, SplitMode.Enumerated),
             BitTask bits => WithNoise(bits, Sampled(bits, options), noise, options.Seed, SplitMode.Sampled),
+            FileTask file => WithNoise(file, FromFile(file, options), noise, options.Seed, SplitMode.File),
             ProductTask product => WithNoise(product, Product(product, options.Seed), noise, options.Seed, SplitMode.Continuous),
             _ => throw new ArgumentException($"no data factory for task type {task.GetType().Name}"),
         };
@@ -60,6 +61,17 @@ public static class TaskDataFactory
         // At fraction 1 nothing is held out: the test set is the whole table, so the score is a fit score.
         var test = trainRows == tableRows ? order : order[trainRows..];
         return (Label(task, train), Label(task, test));
+    }
+
+    private static (Dataset Train, Dataset Test) FromFile(FileTask task, SplitOptions options)
+    {
+        if (task.TestTable is { } test) return (task.Table.ToDataset(), test.ToDataset());
+        int rows = task.Table.Rows;
+        var order = Enumerable.Range(0, rows).ToArray();
+        SeedStream.For(options.Seed, "split").Shuffle(order);
+        int trainRows = Math.Clamp((int)Math.Round(options.TrainFraction * rows), 1, rows);
+        // As for enumerated tables: at fraction 1 the test set is every row, a fit score.
+        return (task.Table.ToDataset(order[..trainRows]), task.Table.ToDataset(trainRows == rows ? order : order[trainRows..]));
     }
 
     private static (Dataset Train, Dataset Test) Sampled(BitTask task, SplitOptions options)

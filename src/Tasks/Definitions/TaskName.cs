@@ -7,15 +7,39 @@ public static class TaskName
 {
     public const string ValidForms =
         "add:N[:carry] (N=1..64, 63 with carry), mul:N (N=1..64), parity:N:K (1<=K<=N<=128), noisy-xor, " +
-        "mix:RULE,RULE...[:dD] (rules xorW, andW, orW, majW, addW), product[:lo,hi:lo,hi]";
+        "mix:RULE,RULE...[:dD] (rules xorW, andW, orW, majW, addW), product[:lo,hi:lo,hi], " +
+        "pla:FILE (Espresso PLA, .pla or .pla.gz), csv:FILE (0/1 columns with a header; inputs=COLUMNS, outputs=COLUMNS choose them), " +
+        "either with ;test=FILE for a separate test file";
 
     /// <summary>Examples shown by <c>logicnets tasks</c>, one per family.</summary>
     public static readonly IReadOnlyList<string> Examples =
         ["add:4", "add:8:carry", "mul:4", "parity:16:3", "noisy-xor", "mix:xor3,and2,maj3,add2:d4", "product", "product:-2,2:-6,6"];
 
+    /// <summary>
+    /// A task name as part of a file name: a file task by its file's name without .pla/.csv/.gz, a built-in task by its
+    /// name, with every character other than letters, digits, '-' and '.' made '_'.
+    /// </summary>
+    public static string FileSafe(string name)
+    {
+        string trimmed = name.Trim();
+        if (trimmed.StartsWith("pla:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("csv:", StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed = Path.GetFileName(trimmed[4..].Split(';')[0]);
+            foreach (string extension in new[] { ".gz", ".pla", ".csv" })
+                if (trimmed.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) trimmed = trimmed[..^extension.Length];
+        }
+        return string.Concat(trimmed.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
+    }
+
     public static LearningTask Parse(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        // A file path may hold ':' and ','; the part after the family is the file task's own to parse.
+        string trimmed = name.Trim();
+        foreach (var (prefix, format) in new[] { ("pla:", TableFormat.Pla), ("csv:", TableFormat.Csv) })
+            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                try { return FileTask.Parse(format, trimmed[prefix.Length..]); }
+                catch (TaskSpecException e) { throw new TaskSpecException($"invalid task '{name}': {e.Message}. Valid forms: {ValidForms}"); }
         try
         {
             return ParseUnchecked(name.Trim());
