@@ -108,6 +108,32 @@ public sealed class FileTaskCliTests : IDisposable
         Assert.Equal("x0,x1,x2,x3,x4,x5,y0,y1,y2,y3", lines[0]);
         Assert.Equal("1,1,1,1,1,1,0,1,1,1", lines[2]); // 7 + 7 = 14
         Assert.Equal("1,0,1,0,0,0,1,0,1,0", lines[3]); // 5 + 0 = 5
+
+        // A PLA with outputs (the circuit's own table): predictions as PLA, and the accuracy against its outputs.
+        var fromPla = Run("predict", "--run", run, "--data", Path.Combine(run, "circuit.pla"));
+        Assert.True(fromPla.Code == 0, fromPla.Error);
+        Assert.Contains(".type fr", fromPla.Out);
+        Assert.Contains("bit accuracy 1.0000, exact-match 1.0000", fromPla.Error);
+        // A CSV of exactly the model's inputs, and a circuit file instead of a run.
+        string csv = Path.Combine(_dir, "rows.csv");
+        File.WriteAllText(csv, "p,q,r,s,t,u\n1,1,1,1,1,1\n");
+        var fromCsv = Run("predict", "--circuit", Path.Combine(run, "circuit.aig"), "--data", csv);
+        Assert.True(fromCsv.Code == 0, fromCsv.Error);
+        Assert.Equal("p,q,r,s,t,u,y0,y1,y2,y3\n1,1,1,1,1,1,0,1,1,1", fromCsv.Out.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void AFullyScoredTableSaysWhetherTheModelIsTheRule()
+    {
+        string run = Path.Combine(_dir, "lt4");
+        Assert.Equal(0, Run("train", "--task", "add:4", "--model", "logic-tree", "--train-fraction", "0.5", "--out", run).Code);
+        var row = Assert.Single(RunCsv.Read(Path.Combine(run, RunFolder.RunFile)));
+        // Train and test rows together are all 256 rows of add:4; the tree is wrong on some, which the row records.
+        Assert.False(row.Solved);
+        Assert.Equal(Verification.Counterexample, row.Verified);
+        var verify = Run("verify", "--run", run);
+        Assert.Equal(3, verify.Code);
+        Assert.Contains("counterexample (exhaustive): a=", verify.Out);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public static class PredictCommand
             var predicted = predict(dataset);
             var outputNames = rows.Labelled?.OutputNames ?? Enumerable.Range(0, outputWidth).Select(k => $"y{k}").ToArray();
             var table = new TruthTable(path, rows.InputNames, outputNames, rows.Inputs, predicted.Select(v => v > 0.5f ? (byte)1 : (byte)0).ToArray(), null);
-            kind ??= rows.Labelled is not null && rows.Labelled.Source == path && !path.Contains(".csv", StringComparison.OrdinalIgnoreCase) ? "pla" : "csv";
+            kind ??= rows.FromPla ? "pla" : "csv";
             void Write(TextWriter writer)
             {
                 if (kind == "pla") PlaFormat.Write(writer, table, $"predictions of {directory ?? file} for {path}");

@@ -106,8 +106,11 @@ public sealed class RunExecutor(ModelCatalog catalog)
             record.BaselineAccuracy = baseline;
             record.Gain = MemoriseBaseline.Gain(test.BitAccuracy, baseline);
             record.Solved = test.ExactMatch >= 1.0;
-            // Train and test rows of an enumerated, noise-free split are the whole table: every row was checked.
-            record.Verified = data.Mode == SplitMode.Enumerated && data.Noise == 0 ? Verification.Exhaustive : Verification.Sampled;
+            // Train and test rows of an enumerated, noise-free split are the whole table: the scores have checked every
+            // input, and either every one agrees with the rule or some row is a counterexample. Anything else is a sample.
+            record.Verified = data.Mode == SplitMode.Enumerated && data.Noise == 0
+                ? (train.BitAccuracy >= 1 && test.ExactMatch >= 1 ? Verification.Exhaustive : Verification.Counterexample)
+                : Verification.Sampled;
             if (learner is LogicNets.Digital.Learners.CircuitLearner { Circuit: { } circuit })
                 record.AigAnds = LogicNets.Digital.Aig.AndInverterGraph.FromCircuit(circuit).AndCount;
             if (data.Task is FileTask { HoldoutTable: { } holdout })

@@ -84,7 +84,9 @@ public sealed class FileTask : LearningTask
     public override bool HasOwnSplit => TestTable is not null;
 
     /// <summary>The tables' content hash (training file, then test file): what the rows were, whatever the paths.</summary>
-    public string Fingerprint => string.Join('+', new[] { Table, TestTable, HoldoutTable }.Where(t => t is not null).Select(t => t!.Fingerprint()));
+    public string Fingerprint => _fingerprint ??= string.Join('+', new[] { Table, TestTable, HoldoutTable }.Where(t => t is not null).Select(t => t!.Fingerprint()));
+
+    private string? _fingerprint;
 
     /// <summary>Parses the part after <c>pla:</c> or <c>csv:</c>: <c>PATH[;inputs=a,b][;outputs=y][;test=PATH][;holdout=PATH]</c>.</summary>
     public static FileTask Parse(TableFormat format, string text)

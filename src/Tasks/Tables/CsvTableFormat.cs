@@ -9,19 +9,31 @@ namespace LogicNets.Tasks.Tables;
 /// </summary>
 public static class CsvTableFormat
 {
-    public static TruthTable Read(string path, IReadOnlyList<string>? inputColumns = null, IReadOnlyList<string>? outputColumns = null)
+    /// <summary>The column names of a table file's header.</summary>
+    public static IReadOnlyList<string> Header(string path)
+    {
+        using var csv = Open(path);
+        return Header(csv, path);
+    }
+
+    private static CsvReader Open(string path)
     {
         var options = new CsvReaderOptions { TrackLineNumbers = true, TrimWhitespace = true };
-        string text;
-        using (var reader = TableText.Open(path))
-        {
-            try { text = reader.ReadToEnd(); }
-            catch (InvalidDataException e) { throw new TableFileException(path, null, $"is not a valid gzip file ({e.Message})"); }
-        }
-        using var csv = CsvReader.FromText(text, options);
-        IReadOnlyList<string> header;
-        try { header = csv.Headers.Select(h => h.Trim()).ToArray(); }
+        using var reader = TableText.Open(path);
+        try { return CsvReader.FromText(reader.ReadToEnd(), options); }
+        catch (InvalidDataException e) { throw new TableFileException(path, null, $"is not a valid gzip file ({e.Message})"); }
+    }
+
+    private static IReadOnlyList<string> Header(CsvReader csv, string path)
+    {
+        try { return csv.Headers.Select(h => h.Trim()).ToArray(); }
         catch (CsvFormatException e) { throw new TableFileException(path, 1, $"malformed header ({e.Message})"); }
+    }
+
+    public static TruthTable Read(string path, IReadOnlyList<string>? inputColumns = null, IReadOnlyList<string>? outputColumns = null)
+    {
+        using var csv = Open(path);
+        var header = Header(csv, path);
         if (header.Count < 2) throw new TableFileException(path, 1, $"the header names {header.Count} column(s); a table needs at least an input and an output column");
         var duplicate = header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new TableFileException(path, 1, $"column '{duplicate.Key}' appears twice in the header");

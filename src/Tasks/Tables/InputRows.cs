@@ -10,6 +10,9 @@ namespace LogicNets.Tasks.Tables;
 /// </summary>
 public sealed record InputRows(IReadOnlyList<string> InputNames, byte[] Inputs, int Width, TruthTable? Labelled)
 {
+    /// <summary>Whether the rows came from a PLA file (predictions are then written as PLA by default).</summary>
+    public bool FromPla { get; init; }
+
     public int Rows => Inputs.Length / Width;
 
     /// <summary>The rows as a dataset with <paramref name="outputWidth"/> zero targets (what a learner's Predict takes).</summary>
@@ -19,23 +22,18 @@ public sealed record InputRows(IReadOnlyList<string> InputNames, byte[] Inputs, 
     public static InputRows Read(string path, int width, IReadOnlyList<string>? columns, TextReader? stdin = null)
     {
         if (path == "-") return Lines(stdin ?? Console.In, width);
-        TruthTable table;
-        if (IsPla(path)) table = PlaFormat.Read(path);
-        else
-        {
-            IReadOnlyList<string> header;
-            using (var reader = TableText.Open(path)) header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
-            if (columns is null && header.Count == width)
-                return FromTable(CsvTableFormat.Read(path, header.Take(width - 1).ToArray(), [header[^1]]), width, labelled: false);
-            table = CsvTableFormat.Read(path, columns);
-        }
-        if (table.InputWidth != width)
-            throw new TableFileException(path, null, $"has {table.InputWidth} input columns; the model takes {width} (choose them with --inputs)");
-        return FromTable(table, width, labelled: true);
+        if (IsPla(path)) return FromTable(PlaFormat.Read(path), width, labelled: true) with { FromPla = true };
+        var header = CsvTableFormat.Header(path);
+        // As many columns as the model has inputs: all of them are inputs (read with the last as a stand-in output).
+        if (columns is null && header.Count == width && width > 1)
+            return FromTable(CsvTableFormat.Read(path, header.Take(width - 1).ToArray(), [header[^1]]), width, labelled: false);
+        return FromTable(CsvTableFormat.Read(path, columns), width, labelled: true);
     }
 
     private static InputRows FromTable(TruthTable table, int width, bool labelled)
     {
+        if (labelled && table.InputWidth != width)
+            throw new TableFileException(table.Source, null, $"has {table.InputWidth} inputs; the model takes {width} (choose CSV columns with --inputs)");
         if (labelled) return new InputRows(table.InputNames, table.Inputs, width, table);
         // Every column was an input: put the one read as an output back in its place.
         var inputs = new byte[table.Rows * width];
