@@ -4,6 +4,7 @@ using LogicNets.Continuous.Moie;
 using LogicNets.Continuous.Product;
 using LogicNets.Continuous.Spl;
 using LogicNets.Digital.Learners;
+using LogicNets.Digital.LogicChains;
 using LogicNets.Digital.LogicTrees;
 using LogicNets.Digital.Mapper;
 using LogicNets.Tasks.Learning;
@@ -23,6 +24,7 @@ public static class BuiltInModels
         GateNetLearner.LearnableWiring,
         SerialGateLearner.Descriptor,
         LogicTreeLearner.Descriptor,
+        LogicChainLearner.Descriptor,
         MapperLearner.Descriptor,
     ]);
 }

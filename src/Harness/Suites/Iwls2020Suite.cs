@@ -28,12 +28,13 @@ public static class Iwls2020Suite
     public static readonly IReadOnlyList<(string Model, int[] Sizes)> Learners =
     [
         ("logic-tree", [6, 10, 16]),
+        ("logic-chain", [40]),
         ("gates-wired", [64]),
         ("mlp", [64]),
     ];
 
     public const string Description =
-        "IWLS 2020 learning from examples, ex00–ex79 (needs --data DIR): logic-tree (depth 6, 10, 16), gates-wired (64) and mlp (64, reference) per function, 40 s per run; chosen per function: the best circuit on the validation rows within 5 000 AND nodes";
+        "IWLS 2020 learning from examples, ex00–ex79 (needs --data DIR): logic-tree (depth 6, 10, 16), logic-chain (40), gates-wired (64) and mlp (64, reference) per function, 40 s per run; chosen per function: the best circuit on the validation rows within 5 000 AND nodes";
 
     /// <summary>Functions named by a filter: <c>ex00-ex09,ex74</c>, <c>0-9</c>, or null for all 80.</summary>
     public static IReadOnlyList<int> Functions(string? filter)
