@@ -37,7 +37,7 @@ public static class BenchCommand
             {
                 foreach (var s in BenchSuites.All)
                     console.Out.WriteLine($"{s.Name,-8} {s.Plan(catalog).Jobs.Count,5} runs  {s.Description}");
-                console.Out.WriteLine($"{Iwls2020Suite.Name,-8} {80 * Iwls2020Suite.Learners.Sum(l => l.Sizes.Length),5} runs  {Iwls2020Suite.Description}");
+                console.Out.WriteLine($"{Iwls2020Suite.Name,-8} ≤{80 * Iwls2020Suite.Learners.Sum(l => l.Sizes.Length),4} runs  {Iwls2020Suite.Description}");
                 return ExitCodes.Success;
             }
             string suiteName = parse.GetValue(suite)!.Trim().ToLowerInvariant();
@@ -57,7 +57,7 @@ public static class BenchCommand
             console.Out.WriteLine($"bench suite '{chosen.Name}'{(shardSpec == Shard.All ? "" : $" shard {shardSpec}")} → {directory}");
             var (newLauncher, jobs) = isolation.Parse(parse, catalog);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            Action<string, IReadOnlyList<Harness.Runs.RunRecord>>? report = iwls ? (title, rows) => Iwls2020Report.Write(directory, title, rows, clock.Elapsed, jobs) : null;
+            Action<string, IReadOnlyList<Harness.Runs.RunRecord>>? report = iwls ? (title, rows) => Iwls2020Report.Write(directory, title, rows, clock.Elapsed, jobs, existing == ExistingOutput.Resume) : null;
             var result = SweepDisplay.Run(console, observer => new BenchRunner(catalog, newLauncher, jobs).Run(chosen, directory, shardSpec, existing, observer,
                 spec => spec with { Settings = spec.Settings with { Device = deviceName } }, cancellation, report));
             console.Out.WriteLine($"{result.Ran} runs written, {result.Skipped} already present");

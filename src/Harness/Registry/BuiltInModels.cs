@@ -3,6 +3,7 @@ using LogicNets.Continuous.Mlp;
 using LogicNets.Continuous.Moie;
 using LogicNets.Continuous.Product;
 using LogicNets.Continuous.Spl;
+using LogicNets.Digital.Distillation;
 using LogicNets.Digital.Learners;
 using LogicNets.Digital.LogicChains;
 using LogicNets.Digital.LogicTrees;
@@ -26,5 +27,6 @@ public static class BuiltInModels
         LogicTreeLearner.Descriptor,
         LogicChainLearner.Descriptor,
         MapperLearner.Descriptor,
+        DistilledCircuitLearner.Descriptor(MlpLearner.Descriptor.Create),
     ]);
 }

@@ -77,7 +77,8 @@ public static class Iwls2020Report
     }
 
     /// <summary>Writes functions.csv, categories.png and summary.md into <paramref name="outDir"/>.</summary>
-    public static void Write(string outDir, string title, IReadOnlyList<RunRecord> rows, TimeSpan? clock, int jobs)
+    /// <param name="resumed">The invocation was a <c>--resume</c>: its clock time covers only the runs runs.csv lacked.</param>
+    public static void Write(string outDir, string title, IReadOnlyList<RunRecord> rows, TimeSpan? clock, int jobs, bool resumed = false)
     {
         var functions = Functions(rows);
         CsvTable.Write(Path.Combine(outDir, FunctionsFile), functions);
@@ -94,11 +95,11 @@ public static class Iwls2020Report
             ],
             new BarSeries("CART, test rows (issue #15)", categories.Select(c => CartTestAccuracy.TryGetValue(c, out double v) ? v : double.NaN).ToArray()),
             (0.4, 1.02));
-        AtomicFile.WriteAllText(Path.Combine(outDir, PurificationReport.SummaryFile), Render(title, rows, functions, categories, clock, jobs));
+        AtomicFile.WriteAllText(Path.Combine(outDir, PurificationReport.SummaryFile), Render(title, rows, functions, categories, clock, jobs, resumed));
     }
 
     private static string Render(string title, IReadOnlyList<RunRecord> rows, IReadOnlyList<Iwls2020Function> functions, IReadOnlyList<string> categories,
-        TimeSpan? clock, int jobs)
+        TimeSpan? clock, int jobs, bool resumed)
     {
         var inv = CultureInfo.InvariantCulture;
         string Pct(double? v) => v is { } x && double.IsFinite(x) ? (100 * x).ToString("0.0", inv) : "–";
@@ -110,7 +111,9 @@ public static class Iwls2020Report
             string.Join(", ", Iwls2020Suite.Learners.Select(l => $"{l.Model} (size {string.Join(", ", l.Sizes)})")) +
             $"; {Iwls2020Suite.RunBudget.TotalSeconds:0} s budget per run. Each learner trains on the 6 400 training rows only.");
         if (clock is { } time)
-            s.AppendLine($"Clock time of this invocation: {time.TotalMinutes:0.0} min with {jobs} job(s); the runs' own wall times sum to {rows.Sum(r => r.WallSeconds) / 60:0.0} min.");
+            s.AppendLine($"Clock time of this invocation: {time.TotalMinutes:0.0} min with {jobs} job(s)" +
+                (resumed ? " — a --resume, so it covers only the runs runs.csv did not have yet" : "") +
+                $"; the runs' own wall times sum to {rows.Sum(r => r.WallSeconds) / 60:0.0} min.");
         s.AppendLine();
         s.AppendLine("**How to read it.** The *chosen* circuit of a function is its most accurate scored circuit on the validation rows among those of at most " +
             "5 000 AND nodes (counted as a structurally hashed AIG, the contest's measure). Choosing on the validation rows makes its validation accuracy an " +

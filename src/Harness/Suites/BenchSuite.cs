@@ -10,7 +10,7 @@ public sealed record BenchSuite(string Name, string Description, IReadOnlyList<S
 {
     /// <summary>
     /// The suite's runs with the learners of <paramref name="catalog"/>, in a fixed order (shards and resume rely on
-    /// it). A learner that cannot learn an entry's kind of targets (bits only on a real-valued task) is skipped there.
+    /// it). A learner that cannot take an entry's task (bits only on a real-valued task, a task wider than it reads) is skipped there.
     /// </summary>
     public SweepPlan Plan(ModelCatalog catalog, Func<RunSpec, RunSpec>? adjust = null)
     {
@@ -28,7 +28,7 @@ public sealed record BenchSuite(string Name, string Description, IReadOnlyList<S
                 TimeBudget = entry.TimeBudget,
             };
             if (adjust is not null) template = adjust(template);
-            var models = (entry.Models ?? catalog.All.Select(m => m.Name)).Where(m => catalog.Get(m).Learns(template.Task.Kind)).ToArray();
+            var models = (entry.Models ?? catalog.All.Select(m => m.Name)).Where(m => catalog.Get(m).Takes(template.Task)).ToArray();
             plan = plan.Concat(SweepPlan.Grid([template.Task], models, entry.Sizes, entry.Seeds, template));
         }
         return plan;

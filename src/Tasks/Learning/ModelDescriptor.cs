@@ -51,6 +51,12 @@ public sealed record ModelDescriptor(string Name, string Description, string Siz
     /// <summary>Whether the model learns tasks of this kind; suites skip the others, the CLI refuses them.</summary>
     public bool Learns(TargetKind kind) => Has(TraitFor(kind));
 
+    /// <summary>The widest input the learner takes (a learner that reads out every input has one); null: any width.</summary>
+    public int? MaxInputWidth { get; init; }
+
+    /// <summary>Whether the learner takes this task at all: its kind of targets and its input width. Suites skip the others.</summary>
+    public bool Takes(Definitions.LearningTask task) => Learns(task.Kind) && (MaxInputWidth is not { } max || task.InputWidth <= max);
+
     public static LearnerTraits TraitFor(TargetKind kind) => kind == TargetKind.Bits ? LearnerTraits.BitTargets : LearnerTraits.RealTargets;
 }
 
