@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Metrics;
 using LogicNets.Cli;
 using LogicNets.Digital.Circuits;
 using LogicNets.Harness.Reports;

@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Metrics;
 using LogicNets.Digital.Circuits;
 using LogicNets.Digital.LogicChains;
 using LogicNets.Digital.Verification;

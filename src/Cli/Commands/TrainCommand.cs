@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Metrics;
 using System.CommandLine;
 using LogicNets.Cli.Progress;
 using LogicNets.Harness.Runs;

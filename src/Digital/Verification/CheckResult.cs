@@ -13,10 +13,10 @@ public sealed record CheckResult(CheckVerdict Verdict, string Method, double Sec
     /// <summary>The value of the run's <c>verified</c> column.</summary>
     public string Column => Verdict switch
     {
-        CheckVerdict.Exhaustive => "exhaustive",
-        CheckVerdict.Proved => "proved",
-        CheckVerdict.Timeout => "timeout",
-        _ => "counterexample",
+        CheckVerdict.Exhaustive => Tasks.Metrics.Verification.Exhaustive,
+        CheckVerdict.Proved => Tasks.Metrics.Verification.Proved,
+        CheckVerdict.Timeout => Tasks.Metrics.Verification.Timeout,
+        _ => Tasks.Metrics.Verification.Counterexample,
     };
 
     public bool Agrees => Verdict is CheckVerdict.Exhaustive or CheckVerdict.Proved;

@@ -1,3 +1,4 @@
+using LogicNets.Tasks.Metrics;
 using System.Globalization;
 using System.Text;
 using LogicNets.Harness.Runs;

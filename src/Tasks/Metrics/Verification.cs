@@ -1,4 +1,4 @@
-namespace LogicNets.Harness.Runs;
+namespace LogicNets.Tasks.Metrics;
 
 /// <summary>The values of the <c>verified</c> column: how a model's agreement with its rule was established.</summary>
 public static class Verification
