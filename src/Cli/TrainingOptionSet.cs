@@ -36,6 +36,16 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
         Description = "gate learners: after the greedy repair of the circuit on the training rows, N kicks of iterated local search (default 0; worth it on small tables, each kick re-scores the circuit thousands of times; bounded by --time-budget only, while the greedy repair alone stops after 20 s)",
     };
 
+    public Option<int?> Patience { get; } = new("--patience")
+    {
+        Description = $"stop when solved: a fit ends when its model (a circuit learner's hard circuit) fits the training rows, or after N epochs without a better training score; 0 trains every planned epoch (default: a quarter of the planned epochs, at least {EarlyStop.MinAutoPatience})",
+    };
+
+    public Option<string?> Restarts { get; } = new("--restarts")
+    {
+        Description = $"circuit learners: up to N fresh initialisations after the first until a circuit fits the training rows (the best-fitting one is kept; the starts column says how many ran), or auto: until one fits or --time-budget ends (at most {FitOptions.AutoRestartCap} without a budget)",
+    };
+
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "learning rate (default: the learner's)" };
 
     public Option<int?> BatchSize { get; } = new("--batch") { Description = $"minibatch size (default {ModelSettings.DefaultBatchSize})" };
@@ -66,6 +76,8 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
         command.Add(Depth);
         command.Add(GroupSum);
         command.Add(RepairKicks);
+        command.Add(Patience);
+        command.Add(Restarts);
         command.Add(LearningRate);
         command.Add(BatchSize);
         command.Add(TimeBudget);
@@ -112,6 +124,11 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
         if (group is { } k && (k < 1 || k % 2 == 0)) throw new UsageException($"--group-sum must be an odd number >= 1, got {k}");
         int? kicks = parse.GetValue(RepairKicks);
         if (kicks is < 0) throw new UsageException($"--repair-kicks must be >= 0, got {kicks}");
+        int? patience = parse.GetValue(Patience);
+        if (patience is < 0) throw new UsageException($"--patience must be >= 0 epochs, got {patience}");
+        int? restarts;
+        try { restarts = RunSpec.ParseRestarts(parse.GetValue(Restarts)); }
+        catch (LogicNets.Tasks.UserInputException e) { throw new UsageException($"--{e.Message}"); }
         double? lr = parse.GetValue(LearningRate);
         if (lr is { } rate && !(rate > 0 && double.IsFinite(rate))) throw new UsageException($"--lr must be a positive number, got {rate}");
         int? batch = parse.GetValue(BatchSize);
@@ -133,6 +150,8 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
             Epochs = epochs ?? template.Epochs,
             Encoding = encoding,
             TimeBudget = budget is { } b ? TimeSpan.FromSeconds(b) : template.TimeBudget,
+            Patience = patience ?? template.Patience,
+            Restarts = restarts ?? template.Restarts,
             Settings = new ModelSettings { Device = device, Depth = depth, LearningRate = lr, BatchSize = batch, OutputGroup = group, RepairKicks = kicks, Threads = threads },
         };
         if (includeTrainFraction)

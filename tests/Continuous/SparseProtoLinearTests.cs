@@ -91,6 +91,7 @@ public class SparseProtoLinearTests
         Assert.InRange(outcome.Record.ActivationRate!.Value, 0.01, 0.99);
         Assert.NotNull(outcome.Record.CollapsedShare);
         var stats = ((LogicNets.Tasks.Learning.ILayerTelemetry)learner).LayerStats;
-        Assert.Equal(400 * 2, stats.Count);
+        Assert.InRange(outcome.Record.Epochs, 1, 400); // stop when solved may end the fit earlier
+        Assert.Equal(outcome.Record.Epochs * 2, stats.Count);
     }
 }

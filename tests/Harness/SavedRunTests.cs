@@ -12,7 +12,8 @@ public sealed class SavedRunTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    public static TheoryData<string> Models => [.. BuiltInModels.Catalog.All.Select(m => m.Name)];
+    // The named learners and a distilled one (a family of names the catalog resolves).
+    public static TheoryData<string> Models => [.. BuiltInModels.Catalog.All.Select(m => m.Name), "distill:mlp>logic-chain"];
 
     [Theory]
     [MemberData(nameof(Models))]

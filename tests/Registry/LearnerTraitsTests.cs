@@ -11,7 +11,8 @@ namespace LogicNets.Tests.Registry;
 /// <summary>Every list of learners in help and errors is built from descriptor traits: they must say what the learners do.</summary>
 public class LearnerTraitsTests
 {
-    public static TheoryData<string> Models => [.. BuiltInModels.Catalog.All.Select(m => m.Name)];
+    // The named learners and distilled ones (a family of names the catalog resolves), one with a group-sum student.
+    public static TheoryData<string> Models => [.. BuiltInModels.Catalog.All.Select(m => m.Name), "distill:mlp>logic-chain", "distill:mlp>gates-wired"];
 
     [Theory]
     [MemberData(nameof(Models))]

@@ -30,6 +30,13 @@ public static class ModelsCommand
                         output.WriteLine($"{"",-16}{option.Key,-22} {option.Type,-34} default {option.Default,-10} {option.Description}");
                 }
             }
+            if (parse.GetValue(name) is null)
+                foreach (var form in catalog.Forms)
+                {
+                    output.WriteLine(form.Syntax);
+                    output.WriteLine($"{"",-14} {form.Description}");
+                    output.WriteLine($"{"",-14} ('models NAME' with a name of this form shows its size knob and options)");
+                }
             return ExitCodes.Success;
         });
         return command;

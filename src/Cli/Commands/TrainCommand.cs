@@ -36,7 +36,7 @@ public static class TrainCommand
                 ?? throw new UsageException($"--transfer takes bit tasks; '{name}' has real-valued targets")).ToArray();
             var spec = training.SingleRun(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue });
             var folder = new RunFolder(OutputPath.ClaimDirectory(
-                parse.GetValue(output) ?? Path.Combine("runs", $"{TaskName.FileSafe(learningTask.Name)}-{descriptor.Name}-{sizeValue}-s{seedValue}"),
+                parse.GetValue(output) ?? Path.Combine("runs", $"{TaskName.FileSafe(learningTask.Name)}-{TaskName.FileSafe(descriptor.Name)}-{sizeValue}-s{seedValue}"),
                 RunFolder.OwnedFiles, parse.GetValue(force), "a run"));
 
             console.Out.WriteLine($"train {RunResultLine.Describe(spec)} → {folder.Directory}");
@@ -80,6 +80,7 @@ public static class TrainCommand
             o.WriteLine($"test exact-match     {record.TestExact:0.0000}");
             o.WriteLine($"baseline (memorise)  {record.BaselineAccuracy:0.0000}");
             o.WriteLine($"gain over baseline   {record.Gain:+0.0000;-0.0000;0.0000}");
+            if (record.TeacherTestBitAccuracy is { } teacher) o.WriteLine($"teacher's test bits  {teacher:0.0000}");
         }
         else if (record.Mse is not null)
         {

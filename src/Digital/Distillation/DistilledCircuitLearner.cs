@@ -12,21 +12,22 @@ namespace LogicNets.Digital.Distillation;
 /// and its answers become a circuit through a reduced ordered BDD — the teacher's rule as an exact hard circuit.
 /// For at most <see cref="MaxInputs"/> inputs, where the whole table can be read out.
 /// </summary>
-public sealed class DistilledCircuitLearner : CircuitLearner
+public sealed class DistilledCircuitLearner : CircuitLearner, IDistilledLearner
 {
     public const int MaxInputs = 20;
 
     /// <summary>Random variable orders tried besides the input order and its reverse; the smallest diagram is kept.</summary>
     public const int VariableOrders = 16;
 
-    private readonly Func<LearnerRequest, ILearner> _teacher;
+    private readonly Func<LearnerRequest, ILearner> _teacherModel;
+    private ILearner? _teacher;
     private long? _teacherParameters;
 
     public DistilledCircuitLearner(LearnerRequest request, Func<LearnerRequest, ILearner> teacher) : base(Name, request, "the teacher's size")
     {
         if (request.Shape.InputWidth > MaxInputs)
             throw new UserInputException($"{Name} reads the teacher out on every input: at most {MaxInputs} inputs, the task has {request.Shape.InputWidth}");
-        _teacher = teacher;
+        _teacherModel = teacher;
     }
 
     public const string Name = "distill-bdd";
@@ -40,20 +41,20 @@ public sealed class DistilledCircuitLearner : CircuitLearner
     /// <summary>The teacher's trainable parameters: what was learned; the circuit is its read-out.</summary>
     public override long? ParameterCount => _teacherParameters;
 
+    /// <inheritdoc/>
+    public ILearner? Teacher => _teacher;
+
     /// <summary>BDD nodes per output of the last fit.</summary>
     public IReadOnlyList<int> NodeCounts { get; private set; } = [];
 
     protected override (FitReport, HardCircuit?) Train(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
-        using var teacher = _teacher(Request);
+        var teacher = _teacher = _teacherModel(Request);
         var report = teacher.Fit(train, options, progress, cancellation);
         _teacherParameters = teacher.ParameterCount;
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
         int n = train.InputWidth, rows = 1 << n;
-        var inputs = new float[(long)rows * n];
-        for (int r = 0; r < rows; r++)
-            for (int i = 0; i < n; i++) inputs[(long)r * n + i] = (r >> i) & 1;
-        var answers = teacher.Predict(new Dataset(rows, n, train.OutputWidth, inputs, new float[rows * train.OutputWidth], TargetKind.Bits));
+        var answers = teacher.Predict(OracleRows.WholeTable(n, train.OutputWidth));
         var gates = new List<Gate>();
         var outputs = new int[train.OutputWidth];
         var counts = new int[train.OutputWidth];
@@ -67,5 +68,19 @@ public sealed class DistilledCircuitLearner : CircuitLearner
         }
         NodeCounts = counts;
         return (report, CircuitSimplifier.Simplify(new HardCircuit(n, gates, outputs)));
+    }
+
+    // A restart trains a new teacher; the kept start's teacher is the one scored beside the circuit.
+    protected override object? Snapshot() => _teacher;
+
+    protected override void Restore(object? state) => _teacher = (ILearner?)state;
+
+    protected override void Discard(object? state) => (state as ILearner)?.Dispose();
+
+    public override void Dispose()
+    {
+        _teacher?.Dispose();
+        _teacher = null;
+        base.Dispose();
     }
 }

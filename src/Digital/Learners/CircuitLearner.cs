@@ -39,19 +39,65 @@ public abstract class CircuitLearner : ILearner, ISavableLearner
     /// <summary>The simplified hard circuit for the trained task's width; null before a fit that produced one.</summary>
     public HardCircuit? Circuit { get; private set; }
 
+    /// <summary>
+    /// Trains, with restarts when <see cref="FitOptions.Restarts"/> asks for them: each further start draws a fresh
+    /// initialisation (a seed derived from the run's), until a circuit fits the training rows, the starts or the time
+    /// budget run out, or a start ends other than ok; the start whose circuit scores best on the training rows is kept.
+    /// </summary>
     public FitReport Fit(Dataset train, FitOptions options, IProgress<FitProgress>? progress = null, CancellationToken cancellation = default)
     {
         Request.Shape.Require(train, Model);
         Circuit = null;
         _compiled = null;
-        var (report, circuit) = Train(train, options, progress, cancellation);
-        if (circuit is not null)
+        Discard(Snapshot());
+        int restarts = options.Restarts switch
         {
-            Circuit = circuit;
-            _compiled = new CompiledCircuit(circuit);
+            null or 0 => 0,
+            FitOptions.AutoRestarts => options.TimeBudget is null ? FitOptions.AutoRestartCap : int.MaxValue,
+            < 0 => throw new UserInputException($"{Model}: restarts must be >= 0 or auto, got {options.Restarts}"),
+            { } n => n,
+        };
+        options = options.WithBudgetClock();
+        var score = restarts > 0 ? new PackedRowsScore(train) : null;
+        (FitReport Report, HardCircuit? Circuit, double Score, object? State)? best = null;
+        int starts = 0;
+        while (true)
+        {
+            var startOptions = starts == 0 ? options : options with { Seed = SeedStream.Derive(options.Seed, $"start {starts + 1}") };
+            var (report, circuit) = Train(train, startOptions, progress, cancellation);
+            starts++;
+            double fit = circuit is null || score is null ? double.NegativeInfinity : score.Of(circuit);
+            if (best is null || fit > best.Value.Score)
+            {
+                if (best is { } previous) Discard(previous.State);
+                best = (report, circuit, fit, Snapshot());
+            }
+            else Discard(Snapshot());
+            bool more = starts <= restarts && fit < 1.0 && report.Status == RunStatus.Ok && !(options.BudgetLeft <= TimeSpan.Zero)
+                        && !cancellation.IsCancellationRequested;
+            if (!more) break;
         }
-        return report;
+        var (kept, keptCircuit, keptScore, state) = best!.Value;
+        Restore(state);
+        if (keptCircuit is not null)
+        {
+            Circuit = keptCircuit;
+            _compiled = new CompiledCircuit(keptCircuit);
+        }
+        if (restarts == 0) return kept;
+        string startsText = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{starts} start(s); kept the one that fits {keptScore:0.####} of the training bits");
+        return kept with { Starts = starts, Message = kept.Message is { Length: > 0 } m ? $"{startsText}; {m}" : startsText };
     }
+
+    /// <summary>State beside the circuit that a restart must keep from the best start (a cell, a teacher); null for none.</summary>
+    protected virtual object? Snapshot() => null;
+
+    /// <summary>Puts back the state <see cref="Snapshot"/> took of the kept start.</summary>
+    protected virtual void Restore(object? state) { }
+
+    /// <summary>Frees the state of a start that is not kept (or of the previous fit).</summary>
+    protected virtual void Discard(object? state) { }
 
     /// <summary>
     /// Trains on <paramref name="train"/> (shape already checked) and returns the simplified circuit the learner ends

@@ -1,5 +1,6 @@
 using LogicNets.Tasks;
 using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Evaluation;
 using LogicNets.Digital.Networks;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Learning;
@@ -61,18 +62,23 @@ public sealed class GateNetLearner : CircuitLearner
         int epochs = MinibatchLoop.EpochsFor(options, train.Rows, batch);
         var (relaxed, hard) = RelaxedTraining.Phases(epochs);
         options = options.WithBudgetClock();
+        var score = new PackedRowsScore(train);
+        var network = _network;
+        var tracker = new BestHardChoices(network.HardChoices, c => c.ToCircuit(), score);
+        Func<double> HardScore = tracker.Observe;
         var report = RelaxedTraining.Train(_network, train, options with { Epochs = relaxed }, _device, rate, batch,
-            RelaxedTraining.Offset(progress, 0, epochs), cancellation);
+            RelaxedTraining.Offset(progress, 0, epochs), cancellation, HardScore);
+        hard = RelaxedTraining.HardEpochsAfter(report, hard);
         if (report.Status == RunStatus.Ok && hard > 0)
         {
             _network.StraightThrough = true;
             report = RelaxedTraining.Then(report, RelaxedTraining.Train(_network, train, options with { Epochs = hard },
-                _device, rate, batch, RelaxedTraining.Offset(progress, relaxed, epochs), cancellation));
+                _device, rate, batch, RelaxedTraining.Offset(progress, report.EpochsRun, report.EpochsRun + hard), cancellation, HardScore));
             _network.StraightThrough = false;
         }
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
-        var choices = _network.HardChoices();
-        if (report.Status == RunStatus.Ok) RelaxedTraining.Repair(choices, c => c.ToCircuit(), train, options, Request.Settings);
+        var choices = tracker.Final();
+        if (report.Status == RunStatus.Ok) RelaxedTraining.Repair(choices, c => c.ToCircuit(), score, options, Request.Settings);
         return (report, CircuitSimplifier.Simplify(choices.ToCircuit()));
     }
 

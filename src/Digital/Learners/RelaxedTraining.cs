@@ -33,7 +33,7 @@ internal static class RelaxedTraining
     /// slower machine. <paramref name="toCircuit"/> turns choices into the circuit that is scored (the serial learner
     /// unrolls its cell).
     /// </summary>
-    public static void Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, Dataset train,
+    public static void Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, PackedRowsScore train,
         FitOptions options, ModelSettings settings)
     {
         if (choices.Neurons > LocalSearchMaxNeurons) return;
@@ -41,16 +41,7 @@ internal static class RelaxedTraining
         var cap = kicks > 0 ? TimeSpan.MaxValue : LocalSearchBudget;
         var budget = options.BudgetLeft is { } left && left < cap ? left : cap;
         if (budget <= TimeSpan.Zero) return;
-        var inputs = Evaluation.PackedBits.FromInputs(train);
-        var targets = Evaluation.PackedBits.FromTargets(train);
-        var output = new Evaluation.PackedBits(train.OutputWidth, train.Rows);
-        var evaluator = new Evaluation.SimdEvaluator();
-        double Score(Networks.GateChoices c)
-        {
-            evaluator.Evaluate(new Evaluation.CompiledCircuit(toCircuit(c)), inputs, output);
-            return Evaluation.PackedAccuracy.Of(output, targets);
-        }
-        Networks.GateLocalSearch.Improve(choices, Score, budget, kicks, SeedStream.Derive(options.Seed, "repair"));
+        Networks.GateLocalSearch.Improve(choices, c => train.Of(toCircuit(c)), budget, kicks, SeedStream.Derive(options.Seed, "repair"));
     }
 
     /// <summary>Share of the epochs trained straight-through (forward = the hard circuit) at the end of a fit.</summary>
@@ -64,9 +55,28 @@ internal static class RelaxedTraining
         return (epochs - hard, hard);
     }
 
-    /// <summary>Adds up two consecutive phases of one fit.</summary>
-    public static FitReport Then(FitReport first, FitReport second) =>
-        second with { EpochsRun = first.EpochsRun + second.EpochsRun, SamplesSeen = first.SamplesSeen + second.SamplesSeen };
+    /// <summary>
+    /// The epochs of the straight-through phase after the <paramref name="relaxed"/> phase: none after a solved one, the planned <paramref name="hard"/> after a full
+    /// one, and the phases' usual proportion of what actually ran after a plateau or a settled one.
+    /// </summary>
+    public static int HardEpochsAfter(FitReport relaxed, int hard) => relaxed.Stopped switch
+    {
+        EarlyStopReason.Solved => 0,
+        EarlyStopReason.Plateau or EarlyStopReason.Settled => Math.Min(hard, Math.Max(1, (int)Math.Round(relaxed.EpochsRun * HardPhaseShare / (1 - HardPhaseShare)))),
+        _ => hard,
+    };
+
+    /// <summary>Adds up two consecutive phases of one fit; the second's message (an early stop) is kept after the first's, named by its phase.</summary>
+    public static FitReport Then(FitReport first, FitReport second, string secondPhase = "straight-through phase")
+    {
+        string?[] messages = [first.Message, second.Message is { Length: > 0 } m ? $"{secondPhase}: {m}" : null];
+        string message = string.Join("; ", messages.Where(text => !string.IsNullOrEmpty(text)));
+        return second with
+        {
+            EpochsRun = first.EpochsRun + second.EpochsRun, SamplesSeen = first.SamplesSeen + second.SamplesSeen,
+            Message = message.Length > 0 ? message : null, Stopped = second.Stopped ?? first.Stopped,
+        };
+    }
 
     /// <summary>Reports a phase's epochs as part of the whole fit (a restart can push the count past the plan; the total grows with it).</summary>
     public static IProgress<FitProgress>? Offset(IProgress<FitProgress>? progress, int before, int total) =>
@@ -77,9 +87,13 @@ internal static class RelaxedTraining
         public void Report(FitProgress value) => report(value);
     }
 
-    /// <summary>Minibatch Adam on binary cross-entropy of the relaxed output probabilities. Inputs are always 0/1.</summary>
+    /// <summary>
+    /// Minibatch Adam on binary cross-entropy of the relaxed output probabilities. Inputs are always 0/1.
+    /// <paramref name="hardScore"/> scores the discretised network on the training rows after each epoch, for stop when solved.
+    /// </summary>
     public static FitReport Train(nn.Module<Tensor, Tensor> network, Dataset train, FitOptions options, Device device, double learningRate,
-        int batchSize, IProgress<FitProgress>? progress, CancellationToken cancellation)
+        int batchSize, IProgress<FitProgress>? progress, CancellationToken cancellation, Func<double>? hardScore = null,
+        EarlyStopRules rules = EarlyStopRules.All)
     {
         using var optimizer = optim.Adam(network.parameters(), learningRate);
         using var x = tensor(train.Inputs, [train.Rows, train.InputWidth], dtype: ScalarType.Float32, device: device);
@@ -95,6 +109,6 @@ internal static class RelaxedTraining
             loss.backward();
             optimizer.step();
             return loss.item<float>();
-        }, progress, cancellation);
+        }, progress, cancellation, trainScore: hardScore is null ? null : () => TrainingFit.Of(hardScore()), rules: rules);
     }
 }

@@ -55,12 +55,13 @@ public sealed class SerialGateLearner : CircuitLearner
         CellCircuit = null;
         _cell = new SerialGateCell("serial", Request.Size, Depth, StateBits, SeedStream.Derive(options.Seed, "wiring"), _device);
         options = options.WithBudgetClock();
-        var report = TrainGrowingUnroll(train, options, progress, cancellation);
+        var score = new PackedRowsScore(train);
+        HardCircuit Unrolled(GateChoices c) => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth);
+        var tracker = new BestHardChoices(_cell.Cell.HardChoices, Unrolled, score);
+        var report = TrainGrowingUnroll(train, options, tracker, progress, cancellation);
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
-        var choices = _cell.Cell.HardChoices();
-        if (report.Status == RunStatus.Ok)
-            RelaxedTraining.Repair(choices, c => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth),
-                train, options, Request.Settings);
+        var choices = tracker.Final();
+        if (report.Status == RunStatus.Ok) RelaxedTraining.Repair(choices, Unrolled, score, options, Request.Settings);
         CellCircuit = CircuitSimplifier.Simplify(choices.ToCircuit());
         return (report, SerialGateCell.Unroll(CellCircuit, train.InputWidth, train.OutputWidth));
     }
@@ -71,7 +72,8 @@ public sealed class SerialGateLearner : CircuitLearner
     /// (a∧b) and never "propagates"; short chains teach propagation first. This assumes only what the serial
     /// architecture itself assumes: output t depends on positions ≤ t.
     /// </summary>
-    private FitReport TrainGrowingUnroll(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
+    private FitReport TrainGrowingUnroll(Dataset train, FitOptions options, BestHardChoices tracker, IProgress<FitProgress>? progress,
+        CancellationToken cancellation)
     {
         int outputs = train.OutputWidth;
         int first = Math.Min(2, outputs);
@@ -81,17 +83,22 @@ public sealed class SerialGateLearner : CircuitLearner
         int totalEpochs = Math.Max(stages + 1, MinibatchLoop.EpochsFor(options, train.Rows, batch, 2 * MinibatchLoop.DefaultStepBudget));
         var (curriculum, hard) = RelaxedTraining.Phases(totalEpochs);
         FitReport report = new(RunStatus.Ok, 0, double.NaN, 0);
+        var cell = _cell!.Cell;
         // Stages 0..stages-1 grow the unrolled length; the extra last stage is the straight-through phase at full length.
+        // Only stages at full length can be solved: stop when solved watches those, the curriculum's own stage only for
+        // a fit of the rows (EarlyStopRules.SolvedOnly), the straight-through phase with every rule.
         for (int stage = 0; stage <= stages && report.Status == RunStatus.Ok; stage++)
         {
             bool straightThrough = stage == stages;
-            if (straightThrough && hard == 0) break;
             int length = straightThrough ? outputs : first + stage;
-            int epochs = straightThrough ? hard : Math.Max(1, (curriculum - report.EpochsRun) / (stages - stage));
-            _cell!.Cell.StraightThrough = straightThrough;
+            int epochs = straightThrough ? RelaxedTraining.HardEpochsAfter(report, hard) : Math.Max(1, (curriculum - report.EpochsRun) / (stages - stage));
+            if (straightThrough && epochs == 0) break;
+            cell.StraightThrough = straightThrough;
             var phase = RelaxedTraining.Train(new Unrolled(_cell, length), PrefixOutputs(train, length), options with { Epochs = epochs },
-                _device, rate, batch, RelaxedTraining.Offset(progress, report.EpochsRun, curriculum + hard), cancellation);
-            report = stage == 0 ? phase : RelaxedTraining.Then(report, phase);
+                _device, rate, batch, RelaxedTraining.Offset(progress, report.EpochsRun, curriculum + hard), cancellation,
+                length == outputs ? tracker.Observe : null, straightThrough ? EarlyStopRules.All : EarlyStopRules.SolvedOnly);
+            report = stage == 0 ? phase : RelaxedTraining.Then(report, phase, straightThrough ? "straight-through phase" : $"length {length}");
+            if (phase.Stopped == EarlyStopReason.Solved) break;
         }
         _cell!.Cell.StraightThrough = false;
         return report;
@@ -110,6 +117,15 @@ public sealed class SerialGateLearner : CircuitLearner
         CellCircuit is null
             ? null
             : _unrolled.GetOrAdd((data.InputWidth, data.OutputWidth), key => new CompiledCircuit(SerialGateCell.Unroll(CellCircuit, key.Item1, key.Item2)));
+
+    // The cell is what predicts at other widths: a restart keeps the kept start's cell with its circuit.
+    protected override object? Snapshot() => CellCircuit;
+
+    protected override void Restore(object? state)
+    {
+        CellCircuit = (HardCircuit?)state;
+        _unrolled.Clear();
+    }
 
     public override string Save(string directory)
     {

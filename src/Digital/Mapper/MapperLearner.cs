@@ -1,4 +1,5 @@
 using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Evaluation;
 using LogicNets.Digital.Gates;
 using LogicNets.Digital.Learners;
 using LogicNets.Tasks.Data;
@@ -49,9 +50,10 @@ public sealed class MapperLearner : CircuitLearner
         _output = new WireSelectorLayer(width, train.OutputWidth, deduplicate: false);
         _output.Randomise(rng);
         double rate = Request.Settings.LearningRate ?? 1.0;
+        var score = new PackedRowsScore(train);
         var report = MinibatchLoop.Run(train.Rows, Request.Settings.Batch, options,
             rows => 1 - Step(Signs(train.Inputs, train.InputWidth, rows), Signs(train.Targets, train.OutputWidth, rows), rate),
-            progress, cancellation, stepBudget: 1000);
+            progress, cancellation, stepBudget: 1000, trainScore: () => TrainingFit.Of(score.Of(ToCircuit(train.InputWidth))));
         return (report, report.Status is RunStatus.Ok or RunStatus.Budget ? CircuitSimplifier.Simplify(ToCircuit(train.InputWidth)) : null);
     }
 

@@ -28,5 +28,5 @@ public static class BuiltInModels
         LogicChainLearner.Descriptor,
         MapperLearner.Descriptor,
         DistilledCircuitLearner.Descriptor(MlpLearner.Descriptor.Create),
-    ]);
+    ], [OracleDistillationLearner.Form]);
 }

@@ -35,6 +35,8 @@ public static class RunConfig
         Add("repair_kicks", row.RepairKicks);
         if (row.Threads is { } threads && threads != Tasks.Learning.ModelSettings.DefaultThreads) Add("threads", threads);
         Add("data", row.Data);
+        Add("patience", row.Patience);
+        Add("restarts", row.Restarts);
         if (row.Options is { Length: > 0 } options)
             foreach (string part in options.Split(';', StringSplitOptions.RemoveEmptyEntries)) pairs.Add(("set", part));
         return pairs;

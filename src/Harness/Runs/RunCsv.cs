@@ -20,10 +20,14 @@ public static class RunCsv
         "max_epochs", "step_cap", "depth", "lr", "batch", "encoding", "device", "time_budget_s", "group_sum", "repair_kicks", "threads", "options", "config",
     ];
 
-    /// <summary>Appended with file tasks and proofs: a file without them reads as built-in-task runs whose exactness was not recorded.</summary>
-    public static readonly IReadOnlyList<string> TableColumns = ["data", "verified", "aig_ands", "holdout_bit_acc"];
+    /// <summary>
+    /// Appended with file tasks, proofs, distillation and stop-when-solved: a file without them reads as
+    /// built-in-task runs whose exactness was not recorded, with default stopping and no restarts.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AppendedColumns =
+        ["data", "verified", "aig_ands", "holdout_bit_acc", "teacher_test_bit_acc", "patience", "restarts", "starts"];
 
-    public static IReadOnlyList<string> Columns { get; } = [.. FirstColumns, .. SettingsColumns, .. TableColumns];
+    public static IReadOnlyList<string> Columns { get; } = [.. FirstColumns, .. SettingsColumns, .. AppendedColumns];
 
     /// <summary>The rows of a file, and whether it predates the settings columns (its rows then read as runs with default settings).</summary>
     public sealed record Contents(List<RunRecord> Rows, bool PredatesSettings);
@@ -44,7 +48,7 @@ public static class RunCsv
         var header = CsvTable.Header(path);
         if (header.Count == 0) return new Contents([], false);
         bool old = header.SequenceEqual(FirstColumns);
-        var missing = Columns.Except(header).Where(column => !(TableColumns.Contains(column) && header.Contains("config"))).ToArray();
+        var missing = Columns.Except(header).Where(column => !(AppendedColumns.Contains(column) && header.Contains("config"))).ToArray();
         var extra = header.Except(Columns).ToArray();
         if (!old && (missing.Length > 0 || extra.Length > 0))
             throw new UserInputException(

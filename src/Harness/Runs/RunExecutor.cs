@@ -58,12 +58,12 @@ public sealed class RunExecutor(ModelCatalog catalog)
         var clock = Stopwatch.StartNew();
         try
         {
-            var options = new FitOptions { Seed = spec.Seed, Epochs = spec.Epochs, StepCap = spec.StepCap, Encoding = spec.Encoding, TimeBudget = spec.TimeBudget };
-            var report = learner.Fit(data.Train, options, progress, cancellation);
+            var report = learner.Fit(data.Train, spec.FitOptions(), progress, cancellation);
             double fitSeconds = clock.Elapsed.TotalSeconds;
             record.Epochs = report.EpochsRun;
             record.Status = report.Status;
             record.Message = report.Message;
+            if (spec.Restarts is not null) record.Starts = report.Starts;
             record.Gates = learner.GateCount;
             record.SamplesPerSecond = fitSeconds > 0 ? Math.Round(report.SamplesSeen / fitSeconds, 1) : null;
             RecordSparsity(record, learner);
@@ -113,6 +113,8 @@ public sealed class RunExecutor(ModelCatalog catalog)
                 : Verification.Sampled;
             if (learner is LogicNets.Digital.Learners.CircuitLearner { Circuit: { } circuit })
                 record.AigAnds = LogicNets.Digital.Aig.AndInverterGraph.FromCircuit(circuit).AndCount;
+            if (learner is IDistilledLearner { Teacher: { } teacher })
+                record.TeacherTestBitAccuracy = BitScore.Of(teacher.Predict(data.Test), data.Test).BitAccuracy;
             if (data.Task is FileTask { HoldoutTable: { } holdout })
             {
                 var rows = holdout.ToDataset();

@@ -87,6 +87,18 @@ public sealed partial record RunRecord
     /// <summary>File tasks with a holdout file: bit accuracy on it (rows used neither for training nor for choosing a model).</summary>
     [CsvColumn("holdout_bit_acc", Optional = true)] public double? HoldoutBitAccuracy { get; set; }
 
+    /// <summary>Distilled learners: the teacher's bit accuracy on the same test rows (what the read-out kept and lost).</summary>
+    [CsvColumn("teacher_test_bit_acc", Optional = true)] public double? TeacherTestBitAccuracy { get; set; }
+
+    /// <summary>Stop when solved: the <c>--patience</c> asked for (epochs; 0 = off); empty: automatic.</summary>
+    [CsvColumn("patience", Optional = true)] public int? Patience { get; set; }
+
+    /// <summary>Circuit learners: the <c>--restarts</c> asked for, a number or <c>auto</c>; empty: none.</summary>
+    [CsvColumn("restarts", Optional = true)] [CsvNullValues("")] public string? Restarts { get; set; }
+
+    /// <summary>Runs with restarts: the initialisations the fit tried before one fit the training rows or the starts ran out.</summary>
+    [CsvColumn("starts", Optional = true)] public int? Starts { get; set; }
+
     /// <summary>Budget runs stopped early but kept their best model and are scored; timeouts, divergences and failures are reported, never averaged in.</summary>
     public bool IsScored => Status is RunStatus.Ok or RunStatus.Budget;
 

@@ -31,6 +31,36 @@ public sealed record RunSpec
 
     public TimeSpan? TimeBudget { get; init; }
 
+    /// <summary>Stop when solved: epochs without a better training score (<see cref="FitOptions.Patience"/>); null automatic, 0 off.</summary>
+    public int? Patience { get; init; }
+
+    /// <summary>Circuit learners: further starts (<see cref="FitOptions.Restarts"/>); <see cref="FitOptions.AutoRestarts"/> for auto.</summary>
+    public int? Restarts { get; init; }
+
+    /// <summary>The fit's options of this run.</summary>
+    public FitOptions FitOptions() => new()
+    {
+        Seed = Seed, Epochs = Epochs, StepCap = StepCap, Encoding = Encoding, TimeBudget = TimeBudget, Patience = Patience, Restarts = Restarts,
+    };
+
+    /// <summary>The restarts as the <c>restarts</c> column writes them: a number, <c>auto</c>, or null for none.</summary>
+    public static string? RestartsText(int? restarts) => restarts switch
+    {
+        null => null,
+        Tasks.Learning.FitOptions.AutoRestarts => "auto",
+        { } n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Parses <c>--restarts</c> / the <c>restarts</c> column: a number ≥ 0 or <c>auto</c>.</summary>
+    public static int? ParseRestarts(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase)) return Tasks.Learning.FitOptions.AutoRestarts;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)
+            ? n
+            : throw new Tasks.UserInputException($"restarts must be a number >= 0 or auto, got '{text}'");
+    }
+
     public double EffectiveNoise => Noise ?? Task.DefaultNoise;
 
     /// <summary>The train fraction the split uses: 1 for tasks with their own split (noisy-xor, product), whichever command ran them.</summary>
@@ -58,6 +88,8 @@ public sealed record RunSpec
         Threads = Settings.Threads,
         Options = Settings.Options.Length > 0 ? Settings.Options : null,
         Data = Task is FileTask file ? file.Fingerprint : null,
+        Patience = Patience,
+        Restarts = RestartsText(Restarts),
     };
 
     /// <summary>
@@ -76,6 +108,8 @@ public sealed record RunSpec
         StepCap = row.StepCap,
         Encoding = row.Encoding is { } encoding ? InputEncodings.Parse(encoding) : InputEncoding.ZeroOne,
         TimeBudget = row.TimeBudgetSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        Patience = row.Patience,
+        Restarts = ParseRestarts(row.Restarts),
         Settings = new ModelSettings
         {
             Device = row.Device ?? "cpu", Depth = row.Depth, LearningRate = row.LearningRate, BatchSize = row.Batch, OutputGroup = row.GroupSum,

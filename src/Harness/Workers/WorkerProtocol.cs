@@ -29,14 +29,14 @@ public static class WorkerProtocol
     /// <summary>A spec as plain values: the task by name (names are definitions, docs/DESIGN.md §3).</summary>
     private sealed record SpecDto(string Task, string Model, int Size, int Seed, double TrainFraction, double? Noise, int? Epochs, int? StepCap,
         string Encoding, double? TimeBudgetSeconds, string Device, int? Depth, double? LearningRate, int? BatchSize, int? OutputGroup,
-        int? RepairKicks, int? Threads, string Options);
+        int? RepairKicks, int? Threads, string Options, int? Patience = null, int? Restarts = null);
 
     private sealed record JobDto(long Id, SpecDto Spec);
 
     public static string Job(long id, RunSpec spec) => JsonSerializer.Serialize(new JobDto(id, new SpecDto(
         spec.Task.Name, spec.Model, spec.Size, spec.Seed, spec.TrainFraction, spec.Noise, spec.Epochs, spec.StepCap, spec.Encoding.Name(),
         spec.TimeBudget?.TotalSeconds, spec.Settings.Device, spec.Settings.Depth, spec.Settings.LearningRate, spec.Settings.BatchSize,
-        spec.Settings.OutputGroup, spec.Settings.RepairKicks, spec.Settings.Threads, spec.Settings.Options)), Json);
+        spec.Settings.OutputGroup, spec.Settings.RepairKicks, spec.Settings.Threads, spec.Settings.Options, spec.Patience, spec.Restarts)), Json);
 
     public static (long Id, RunSpec Spec) ParseJob(string line)
     {
@@ -54,6 +54,8 @@ public static class WorkerProtocol
             StepCap = s.StepCap,
             Encoding = InputEncodings.Parse(s.Encoding),
             TimeBudget = s.TimeBudgetSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Patience = s.Patience,
+            Restarts = s.Restarts,
             Settings = new ModelSettings
             {
                 Device = s.Device, Depth = s.Depth, LearningRate = s.LearningRate, BatchSize = s.BatchSize, OutputGroup = s.OutputGroup,

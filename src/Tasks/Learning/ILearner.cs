@@ -32,6 +32,26 @@ public sealed record FitOptions
     /// <summary>Passes over the training set; null lets the learner use its default.</summary>
     public int? Epochs { get; init; }
 
+    /// <summary>
+    /// Stop when solved (<see cref="EarlyStop"/>): epochs without a better training score before a fit ends; null
+    /// chooses it from the planned epochs, 0 turns stopping early off. A fit whose model fits the training rows always
+    /// stops unless it is 0.
+    /// </summary>
+    public int? Patience { get; init; }
+
+    /// <summary>
+    /// Circuit learners: fresh initialisations to try after the first when its circuit does not fit the training
+    /// rows; the circuit that fits them best is kept. Null or 0: one start. <see cref="AutoRestarts"/>: as many as the
+    /// time budget allows (at most <see cref="AutoRestartCap"/> without one).
+    /// </summary>
+    public int? Restarts { get; init; }
+
+    /// <summary>The value of <see cref="Restarts"/> that means "until a circuit fits or the budget ends".</summary>
+    public const int AutoRestarts = -1;
+
+    /// <summary>Restarts the automatic mode takes without a time budget.</summary>
+    public const int AutoRestartCap = 9;
+
     /// <summary>Upper bound on the learner's default optimizer steps (ignored when <see cref="Epochs"/> is set); suites use it to bound runs.</summary>
     public int? StepCap { get; init; }
 
@@ -64,4 +84,11 @@ public sealed record FitOptions
 public readonly record struct FitProgress(int Epoch, int Epochs, double Loss);
 
 /// <summary>How a fit ended.</summary>
-public sealed record FitReport(RunStatus Status, int EpochsRun, double FinalLoss, long SamplesSeen, string? Message = null);
+public sealed record FitReport(RunStatus Status, int EpochsRun, double FinalLoss, long SamplesSeen, string? Message = null)
+{
+    /// <summary>Why the fit ended before its planned epochs; null when it ran them all (or stopped for another status).</summary>
+    public EarlyStopReason? Stopped { get; init; }
+
+    /// <summary>Initialisations the fit tried (<see cref="FitOptions.Restarts"/>); 1 without restarts.</summary>
+    public int Starts { get; init; } = 1;
+}

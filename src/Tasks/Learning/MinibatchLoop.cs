@@ -38,8 +38,14 @@ public static class MinibatchLoop
     }
 
     /// <param name="step">Trains on the given rows and returns the batch's mean loss.</param>
+    /// <param name="trainScore">
+    /// The model's score on the training rows as it stands (1 = fits them), asked after every epoch for
+    /// <see cref="FitOptions.Patience"/>'s stop when solved; null: the fit runs its planned epochs.
+    /// </param>
+    /// <param name="rules">Which of stop when solved's rules apply (<see cref="EarlyStop.For"/>).</param>
     public static FitReport Run(int rows, int batchSize, FitOptions options, Func<long[], double> step,
-        IProgress<FitProgress>? progress, CancellationToken cancellation, int stepBudget = DefaultStepBudget)
+        IProgress<FitProgress>? progress, CancellationToken cancellation, int stepBudget = DefaultStepBudget, Func<TrainingFit>? trainScore = null,
+        EarlyStopRules rules = EarlyStopRules.All)
     {
         if (rows < 1) throw new ArgumentException("cannot train on an empty dataset");
         int batch = Math.Min(batchSize, rows);
@@ -48,6 +54,7 @@ public static class MinibatchLoop
         var order = new long[rows];
         for (int i = 0; i < rows; i++) order[i] = i;
         options = options.WithBudgetClock();
+        var stop = trainScore is null ? null : EarlyStop.For(options, epochs, (rows + batch - 1) / batch, rules);
         long samples = 0;
         double epochLoss = double.NaN;
 
@@ -70,6 +77,8 @@ public static class MinibatchLoop
             }
             epochLoss = lossSum / rows;
             progress?.Report(new FitProgress(epoch, epochs, epochLoss));
+            if (stop is not null && epoch < epochs && stop.Observe(epoch, trainScore!()) is { } reason)
+                return new FitReport(RunStatus.Ok, epoch, epochLoss, samples, stop.Describe(reason, epoch, epochs)) { Stopped = reason };
         }
         return new FitReport(RunStatus.Ok, epochs, epochLoss, samples);
     }

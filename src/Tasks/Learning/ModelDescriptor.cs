@@ -65,22 +65,31 @@ public sealed class ModelCatalog
 {
     private readonly Dictionary<string, ModelDescriptor> _models = new(StringComparer.OrdinalIgnoreCase);
 
-    public ModelCatalog(IEnumerable<ModelDescriptor> models)
+    public ModelCatalog(IEnumerable<ModelDescriptor> models, IEnumerable<ModelForm>? forms = null)
     {
         foreach (var model in models)
             if (!_models.TryAdd(model.Name, model)) throw new ArgumentException($"model '{model.Name}' registered twice");
+        Forms = forms?.ToList() ?? [];
     }
 
-    /// <summary>The models in registration order.</summary>
+    /// <summary>The models in registration order (the named ones; <see cref="Forms"/> name families of more).</summary>
     public IReadOnlyCollection<ModelDescriptor> All => _models.Values;
 
-    public ModelDescriptor Get(string name) =>
-        _models.TryGetValue(name.Trim(), out var model)
-            ? model
-            : throw new UserInputException($"unknown model '{name}'; valid models: {Names}");
+    /// <summary>Families of models named by a pattern, such as <c>distill:TEACHER&gt;STUDENT</c>.</summary>
+    public IReadOnlyList<ModelForm> Forms { get; }
 
-    /// <summary>Every model's name, sorted and comma-separated.</summary>
-    public string Names => NamesWith(LearnerTraits.None);
+    public ModelDescriptor Get(string name)
+    {
+        string trimmed = name.Trim();
+        if (_models.TryGetValue(trimmed, out var model)) return model;
+        var form = Forms.FirstOrDefault(f => trimmed.StartsWith(f.Prefix, StringComparison.OrdinalIgnoreCase));
+        return form is not null
+            ? form.Resolve(trimmed[form.Prefix.Length..], this)
+            : throw new UserInputException($"unknown model '{name}'; valid models: {Names}");
+    }
+
+    /// <summary>Every model's name, sorted and comma-separated, then the patterns of the families.</summary>
+    public string Names => string.Join(", ", new[] { NamesWith(LearnerTraits.None) }.Concat(Forms.Select(f => f.Syntax)));
 
     /// <summary>Names of the models that have all of <paramref name="traits"/>, sorted and comma-separated (for help and errors).</summary>
     public string NamesWith(LearnerTraits traits) => string.Join(", ", All.Where(m => m.Has(traits)).Select(m => m.Name).Order());

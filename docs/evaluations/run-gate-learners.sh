@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Issue #16's measurements of the gate learners: seeds 1-10 per configuration, one sweep CSV each in
+# docs/evaluations/gate-learners/. Release build, one run at a time (--jobs 1) so wall_s is a single-core figure.
+# Usage: docs/evaluations/run-gate-learners.sh [NAME ...]   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dotnet build src/Cli -c Release -v quiet -nologo >/dev/null
+out=docs/evaluations/gate-learners
+logicnets() { dotnet src/Cli/bin/Release/net10.0/logicnets.dll "$@"; }
+sweep() { local name=$1; shift; logicnets sweep --seeds 10 --jobs 1 --force --out "$out/$name.csv" "$@" >/dev/null; echo "$name done"; }
+
+declare -A runs=(
+  [noisy-xor-default]="--task noisy-xor --models gates-wired --sizes 16 --depth 2"
+  [noisy-xor-no-stop]="--task noisy-xor --models gates-wired --sizes 16 --depth 2 --patience 0"
+  [noisy-xor-size64]="--task noisy-xor --models gates-wired --sizes 64"
+  [parity16-default]="--task parity:16:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2"
+  [parity16-restarts]="--task parity:16:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2 --restarts auto --time-budget 55"
+  [parity24-restarts]="--task parity:24:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2 --restarts auto --time-budget 55"
+  [mul4-logic-tree]="--task mul:4 --train-fraction 1 --models logic-tree --sizes 8"
+  [mul4-gates-wired]="--task mul:4 --train-fraction 1 --models gates-wired --sizes 64 --restarts 3"
+)
+names=("$@")
+[ ${#names[@]} -eq 0 ] && names=("${!runs[@]}")
+for name in "${names[@]}"; do
+  # shellcheck disable=SC2086
+  sweep "$name" ${runs[$name]}
+done
+
+# One line per configuration: runs with test exact-match 1 (≥ 99.9 % bit accuracy for noisy-xor), wall time, gates.
+python3 - "$out" <<'PY'
+import csv, glob, os, statistics, sys
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.csv"))):
+    rows = list(csv.DictReader(open(path)))
+    if not rows: continue
+    exact = sum(float(r["test_bit_acc"] or 0) >= 0.999 for r in rows)
+    wall = [float(r["wall_s"]) for r in rows]
+    gates = [r["gates"] for r in rows]
+    starts = [r.get("starts") or "1" for r in rows]
+    print(f"{os.path.basename(path):28} exact {exact}/{len(rows)}  wall mean {statistics.mean(wall):.2f} s max {max(wall):.1f} s  "
+          f"epochs {','.join(r['epochs'] for r in rows)}  gates {','.join(gates)}  starts {','.join(starts)}")
+PY
