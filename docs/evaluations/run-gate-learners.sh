@@ -7,7 +7,14 @@ cd "$(dirname "$0")/../.."
 dotnet build src/Cli -c Release -v quiet -nologo >/dev/null
 out=docs/evaluations/gate-learners
 logicnets() { dotnet src/Cli/bin/Release/net10.0/logicnets.dll "$@"; }
-sweep() { local name=$1; shift; logicnets sweep --seeds 10 --jobs 1 --force --out "$out/$name.csv" "$@" >/dev/null; echo "$name done"; }
+# Seeds 1-10 unless the configuration names its own count.
+sweep() {
+  local name=$1; shift
+  local seeds=(--seeds 10); [[ " $* " == *" --seeds "* ]] && seeds=()
+  mkdir -p "$(dirname "$out/$name.csv")"
+  logicnets sweep "${seeds[@]}" --jobs 1 --force --out "$out/$name.csv" "$@" >/dev/null
+  echo "$name done"
+}
 
 declare -A runs=(
   [noisy-xor-default]="--task noisy-xor --models gates-wired --sizes 16 --depth 2"
@@ -19,6 +26,13 @@ declare -A runs=(
   [mul4-logic-tree]="--task mul:4 --train-fraction 1 --models logic-tree --sizes 8"
   [mul4-gates-wired]="--task mul:4 --train-fraction 1 --models gates-wired --sizes 64 --restarts 3"
 )
+# The gate forms side by side (--set gate-form=softmax16|input-wise); add:6 and the deep net on 5 seeds.
+for form in softmax16 input-wise; do
+  runs[gate-form/nx-$form]="--task noisy-xor --models gates-wired --sizes 16 --depth 2 --set gate-form=$form"
+  runs[gate-form/par-$form]="--task parity:16:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2 --set gate-form=$form"
+  runs[gate-form/add6-$form]="--task add:6 --train-fraction 0.5 --models gates-wired --sizes 64 --set gate-form=$form --seeds 5"
+  runs[gate-form/deep-$form]="--task parity:8:4 --train-fraction 0.5 --models gates --sizes 32 --depth 6 --set gate-form=$form --seeds 5"
+done
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=("${!runs[@]}")
 for name in "${names[@]}"; do
@@ -29,13 +43,13 @@ done
 # One line per configuration: runs with test exact-match 1 (≥ 99.9 % bit accuracy for noisy-xor), wall time, gates.
 python3 - "$out" <<'PY'
 import csv, glob, os, statistics, sys
-for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.csv"))):
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.csv"), recursive=True)):
     rows = list(csv.DictReader(open(path)))
     if not rows: continue
     exact = sum(float(r["test_bit_acc"] or 0) >= 0.999 for r in rows)
     wall = [float(r["wall_s"]) for r in rows]
     gates = [r["gates"] for r in rows]
     starts = [r.get("starts") or "1" for r in rows]
-    print(f"{os.path.basename(path):28} exact {exact}/{len(rows)}  wall mean {statistics.mean(wall):.2f} s max {max(wall):.1f} s  "
+    print(f"{os.path.relpath(path, sys.argv[1]):28} exact {exact}/{len(rows)}  wall mean {statistics.mean(wall):.2f} s max {max(wall):.1f} s  "
           f"epochs {','.join(r['epochs'] for r in rows)}  gates {','.join(gates)}  starts {','.join(starts)}")
 PY

@@ -32,6 +32,24 @@ public class GateNetworkTests
         Assert.Equal(relaxed, simplified);
     }
 
+    [Theory]
+    [InlineData(Wiring.FixedRandom, 5)]
+    [InlineData(Wiring.Learnable, 6)]
+    public void AnInputWiseNetInStraightThroughModeIsItsHardCircuitOnEveryInput(Wiring wiring, int seed)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(seed);
+        using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 3, outputs: 3, wiring, seed, residualBias: 2, CPU,
+            form: LogicNets.Digital.Relaxation.GateForm.InputWise);
+        Assert.Equal(4 * (12 * 3 + 3) + (wiring == Wiring.Learnable ? 2 * (7 * 12 + 12 * 12 * 2 + 12 * 3) : 0), net.ParameterCount);
+        net.StraightThrough = true;
+        var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train;
+        using var noGrad = no_grad();
+        var relaxed = net.forward(tensor(data.Inputs, [data.Rows, 7])).data<float>().ToArray().Select(v => MathF.Round(v, 4)).ToArray();
+        var hard = new SimdEvaluator().Evaluate(new CompiledCircuit(CircuitSimplifier.Simplify(net.ToCircuit())), PackedBits.FromInputs(data)).ToRows();
+        Assert.Equal(hard, relaxed);
+    }
+
     /// <summary>Makes every gate choice and wire selector of the net one-hot at its argmax.</summary>
     private static void OneHotEverywhere(GateNetwork net)
     {

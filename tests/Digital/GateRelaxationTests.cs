@@ -30,6 +30,44 @@ public class GateRelaxationTests
     }
 
     [Fact]
+    public void InputWiseGatesAreEverySixteenFunctionAtTheCornersAndDiscretiseToIt()
+    {
+        using var scope = NewDisposeScope();
+        var a = tensor(new float[] { 0, 0, 1, 1 }).reshape(4, 1);
+        var b = tensor(new float[] { 0, 1, 0, 1 }).reshape(4, 1);
+        foreach (var gate in GateOps.All)
+        {
+            bool[] expected = [gate.Apply(false, false), gate.Apply(false, true), gate.Apply(true, false), gate.Apply(true, true)];
+            var corners = expected.Select(e => e ? 30f : -30f).ToArray();
+            Assert.Equal(gate, GateRelaxation.CornerGate(corners));
+            foreach (bool straightThrough in new[] { false, true })
+            {
+                var relaxed = GateRelaxation.Apply(a, b, GateRelaxation.CornerCoefficients(tensor(corners).reshape(1, 4), straightThrough));
+                Assert.Equal(expected.Select(e => e ? 1f : 0f), relaxed.data<float>().ToArray().Select(v => MathF.Round(v, 5)));
+            }
+        }
+    }
+
+    [Property(MaxTest = 60)]
+    public Property InputWiseCoefficientFormEqualsItsCornerDefinitionAndItsGradientDoesNotVanishAtTheStart() =>
+        Prop.ForAll(
+            (from seed in Gen.Choose(0, 100000) from neurons in Gen.Choose(1, 40) from batch in Gen.Choose(1, 50) select (seed, neurons, batch)).ToArbitrary(),
+            c =>
+            {
+                using var scope = NewDisposeScope();
+                var generator = new Generator((ulong)c.seed);
+                var corners = randn(c.neurons, 4, generator: generator).requires_grad_(true);
+                var a = rand(c.batch, c.neurons, generator: generator);
+                var b = rand(c.batch, c.neurons, generator: generator);
+                var fast = GateRelaxation.Apply(a, b, GateRelaxation.CornerCoefficients(corners, straightThrough: false));
+                var reference = GateRelaxation.ApplyCornerReference(a, b, corners);
+                fast.sum().backward();
+                // Unlike the 16-way softmax at a uniform start, every corner logit gets a gradient from every row.
+                bool gradient = corners.grad!.abs().min().item<float>() > 0;
+                return fast.allclose(reference, rtol: 1e-5, atol: 1e-5) && gradient;
+            });
+
+    [Fact]
     public void GateNamesMatchTheirTruthTables()
     {
         bool[][] truth = // f(0,0), f(0,1), f(1,0), f(1,1)

@@ -12,7 +12,7 @@ namespace LogicNets.Digital.Distillation;
 /// and its answers become a circuit through a reduced ordered BDD — the teacher's rule as an exact hard circuit.
 /// For at most <see cref="MaxInputs"/> inputs, where the whole table can be read out.
 /// </summary>
-public sealed class DistilledCircuitLearner : CircuitLearner, IDistilledLearner
+public sealed class DistilledCircuitLearner : TeacherCircuitLearner
 {
     public const int MaxInputs = 20;
 
@@ -20,7 +20,6 @@ public sealed class DistilledCircuitLearner : CircuitLearner, IDistilledLearner
     public const int VariableOrders = 16;
 
     private readonly Func<LearnerRequest, ILearner> _teacherModel;
-    private ILearner? _teacher;
     private long? _teacherParameters;
 
     public DistilledCircuitLearner(LearnerRequest request, Func<LearnerRequest, ILearner> teacher) : base(Name, request, "the teacher's size")
@@ -41,15 +40,12 @@ public sealed class DistilledCircuitLearner : CircuitLearner, IDistilledLearner
     /// <summary>The teacher's trainable parameters: what was learned; the circuit is its read-out.</summary>
     public override long? ParameterCount => _teacherParameters;
 
-    /// <inheritdoc/>
-    public ILearner? Teacher => _teacher;
-
     /// <summary>BDD nodes per output of the last fit.</summary>
     public IReadOnlyList<int> NodeCounts { get; private set; } = [];
 
     protected override (FitReport, HardCircuit?) Train(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
-        var teacher = _teacher = _teacherModel(Request);
+        var teacher = Teacher = _teacherModel(Request);
         var report = teacher.Fit(train, options, progress, cancellation);
         _teacherParameters = teacher.ParameterCount;
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
@@ -68,19 +64,5 @@ public sealed class DistilledCircuitLearner : CircuitLearner, IDistilledLearner
         }
         NodeCounts = counts;
         return (report, CircuitSimplifier.Simplify(new HardCircuit(n, gates, outputs)));
-    }
-
-    // A restart trains a new teacher; the kept start's teacher is the one scored beside the circuit.
-    protected override object? Snapshot() => _teacher;
-
-    protected override void Restore(object? state) => _teacher = (ILearner?)state;
-
-    protected override void Discard(object? state) => (state as ILearner)?.Dispose();
-
-    public override void Dispose()
-    {
-        _teacher?.Dispose();
-        _teacher = null;
-        base.Dispose();
     }
 }

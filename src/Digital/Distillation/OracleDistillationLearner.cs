@@ -24,14 +24,13 @@ public sealed record OracleDistillationOptions
 /// a teacher that is smooth where the rows are noisy gives the student cleaner labels than the rows themselves.
 /// The student takes the run's size and common settings; the teacher its own size (<c>teacher-size</c>) and defaults.
 /// </summary>
-public sealed class OracleDistillationLearner : CircuitLearner, IDistilledLearner
+public sealed class OracleDistillationLearner : TeacherCircuitLearner
 {
     public const string Prefix = "distill:";
 
     private readonly ModelDescriptor _teacherModel;
     private readonly ModelDescriptor _studentModel;
     private readonly OracleDistillationOptions _options;
-    private ILearner? _teacher;
     private long? _parameters;
 
     public OracleDistillationLearner(LearnerRequest request, ModelDescriptor teacher, ModelDescriptor student)
@@ -73,25 +72,22 @@ public sealed class OracleDistillationLearner : CircuitLearner, IDistilledLearne
         { OptionsType = typeof(OracleDistillationOptions), MaxInputWidth = maxWidth };
     }
 
-    /// <inheritdoc/>
-    public ILearner? Teacher => _teacher;
-
     /// <summary>The teacher's and the student's trainable parameters together: both were learned.</summary>
     public override long? ParameterCount => _parameters;
 
     protected override (FitReport, HardCircuit?) Train(Dataset train, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
     {
         options = options.WithBudgetClock();
-        _teacher = _teacherModel.Create(new LearnerRequest(Request.Shape, _options.TeacherSize,
+        Teacher = _teacherModel.Create(new LearnerRequest(Request.Shape, _options.TeacherSize,
             new ModelSettings { Device = Request.Settings.Device, Threads = Request.Settings.Threads }));
-        var taught = _teacher.Fit(train, options, progress, cancellation);
-        _parameters = _teacher.ParameterCount;
+        var taught = Teacher.Fit(train, options, progress, cancellation);
+        _parameters = Teacher.ParameterCount;
         string teacherText = $"teacher {_teacherModel.Name} {_options.TeacherSize}: {taught.EpochsRun} epochs";
         if (taught.Status is not (RunStatus.Ok or RunStatus.Budget))
             return (taught with { Message = $"{teacherText}, {taught.Status.ToString().ToLowerInvariant()}: {taught.Message}" }, null);
 
         var queries = OracleRows.For(train, _options.Rows, options.Seed, out bool wholeTable);
-        var labelled = queries.WithTargets(_teacher.Predict(queries));
+        var labelled = queries.WithTargets(Teacher.Predict(queries));
         // The student's own options are its defaults: --set names the distillation's options.
         using var student = _studentModel.Create(Request with { Settings = Request.Settings with { Options = "" } });
         var learned = student.Fit(labelled, options with { Epochs = null, Restarts = null }, progress, cancellation);
@@ -106,19 +102,5 @@ public sealed class OracleDistillationLearner : CircuitLearner, IDistilledLearne
             ? circuitLearner.Circuit
             : throw new InvalidOperationException($"{_studentModel.Name} is registered as a circuit learner but is no {nameof(CircuitLearner)}");
         return (report, circuit);
-    }
-
-    // A restart trains a new teacher; the kept start's teacher is the one scored beside the circuit.
-    protected override object? Snapshot() => _teacher;
-
-    protected override void Restore(object? state) => _teacher = (ILearner?)state;
-
-    protected override void Discard(object? state) => (state as ILearner)?.Dispose();
-
-    public override void Dispose()
-    {
-        _teacher?.Dispose();
-        _teacher = null;
-        base.Dispose();
     }
 }

@@ -20,11 +20,13 @@ public sealed class GateNetLearner : CircuitLearner
 
     public static readonly ModelDescriptor FixedWiring = new(
         "gates", "logic-gate network, fixed random wiring (difflogic), relaxed training → exact hard circuit", SizeKnob,
-        LearnerTraits.BitTargets | LearnerTraits.Circuit | LearnerTraits.GroupSumHead, request => new GateNetLearner(request, Wiring.FixedRandom));
+        LearnerTraits.BitTargets | LearnerTraits.Circuit | LearnerTraits.GroupSumHead, request => new GateNetLearner(request, Wiring.FixedRandom))
+    { OptionsType = typeof(GateNetOptions) };
 
     public static readonly ModelDescriptor LearnableWiring = new(
         "gates-wired", "logic-gate network with learnable softmax wiring (argmax at discretisation) → exact hard circuit", SizeKnob,
-        LearnerTraits.BitTargets | LearnerTraits.Circuit | LearnerTraits.GroupSumHead, request => new GateNetLearner(request, Wiring.Learnable));
+        LearnerTraits.BitTargets | LearnerTraits.Circuit | LearnerTraits.GroupSumHead, request => new GateNetLearner(request, Wiring.Learnable))
+    { OptionsType = typeof(GateNetOptions) };
 
     private readonly Device _device;
     private GateNetwork? _network;
@@ -36,8 +38,15 @@ public sealed class GateNetLearner : CircuitLearner
         OutputGroup = request.Settings.OutputGroup ?? 1;
         if (OutputGroup < 1 || OutputGroup % 2 == 0) throw new UserInputException($"{Model}: the group-sum size must be odd and >= 1, got {OutputGroup}");
         Wiring = wiring;
+        Options = LearnerOptionRecord.Bind<GateNetOptions>(request.Settings.Options, Model);
         _device = RelaxedTraining.ResolveDevice(request.Settings.Device);
     }
+
+    /// <summary>The learner's own options (<c>--set</c>).</summary>
+    public GateNetOptions Options { get; }
+
+    /// <summary>Hidden layers from which the residual initialisation applies: shallower nets train as well without it.</summary>
+    public const int ResidualFromDepth = 3;
 
     public Wiring Wiring { get; }
 
@@ -56,7 +65,8 @@ public sealed class GateNetLearner : CircuitLearner
         manual_seed(options.Seed);
         _network?.Dispose();
         _network = new GateNetwork("gatenet", Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Wiring,
-            SeedStream.Derive(options.Seed, "wiring"), residualBias: Depth >= 3 ? 2.0 : 0.0, _device, OutputGroup);
+            SeedStream.Derive(options.Seed, "wiring"), residualBias: Depth >= ResidualFromDepth ? Options.ResidualBias : 0.0, _device, OutputGroup,
+            Options.GateForm);
         int batch = Request.Settings.Batch;
         double rate = Request.Settings.LearningRate ?? 0.05;
         int epochs = MinibatchLoop.EpochsFor(options, train.Rows, batch);

@@ -18,9 +18,9 @@ public enum Wiring
 }
 
 /// <summary>
-/// A layer of relaxed two-input gates. Each neuron holds 16 gate logits; its output is the coefficient-form
-/// relaxation c0 + c1·a + c2·b + c3·ab with (c0..c3) = softmax(logits)·K. Tensors are created on the target
-/// device directly, so the layer never needs moving.
+/// A layer of relaxed two-input gates. Each neuron's output is the coefficient-form relaxation c0 + c1·a + c2·b +
+/// c3·ab, with (c0..c3) = softmax(16 logits)·K (<see cref="GateForm.Softmax16"/>) or from σ of 4 corner logits
+/// (<see cref="GateForm.InputWise"/>). Tensors are created on the target device directly, so the layer never needs moving.
 /// </summary>
 public sealed class GateLayer : nn.Module<Tensor, Tensor>
 {
@@ -33,16 +33,31 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     private readonly Tensor? _indexB;
     private readonly Tensor _table;
 
-    /// <param name="residualBias">Added to the pass-through gate's logit so a deep net starts near identity.</param>
-    public GateLayer(string name, int inputWidth, int width, Wiring wiring, SplitMix64 wiringRandom, double residualBias, Device device)
+    /// <param name="residualBias">
+    /// Residual initialisation: how far each neuron starts towards passing its input a through (added to the
+    /// pass-through gate's logit; input-wise, to the corner logits of a, ±), so a deep net starts near identity.
+    /// </param>
+    public GateLayer(string name, int inputWidth, int width, Wiring wiring, SplitMix64 wiringRandom, double residualBias, Device device,
+        GateForm form = GateForm.Softmax16)
         : base(name)
     {
         if (inputWidth < 1 || width < 1) throw new ArgumentException($"gate layer needs positive widths, got {inputWidth} → {width}");
         InputWidth = inputWidth;
         Width = width;
         Wiring = wiring;
-        var init = randn(width, GateOps.Count, device: device) * 0.5;
-        if (residualBias != 0) init[.., (int)GateOp.A] += residualBias;
+        Form = form;
+        Tensor init;
+        if (form == GateForm.InputWise)
+        {
+            // Corners 00, 01, 10, 11: pass-through a is 0, 0, 1, 1.
+            init = randn(width, 4, device: device);
+            if (residualBias != 0) init += tensor(new float[] { -1, -1, 1, 1 }, device: device) * residualBias;
+        }
+        else
+        {
+            init = randn(width, GateOps.Count, device: device) * 0.5;
+            if (residualBias != 0) init[.., (int)GateOp.A] += residualBias;
+        }
         _logits = new Parameter(init);
         register_parameter("logits", _logits);
         _table = GateRelaxation.CoefficientTable(device);
@@ -73,7 +88,9 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
 
     public Wiring Wiring { get; }
 
-    /// <summary>The gate logits [width, 16] (tests set them one-hot).</summary>
+    public GateForm Form { get; }
+
+    /// <summary>The gate logits: [width, 16] (softmax form; tests set them one-hot) or [width, 4] corner logits (input-wise).</summary>
     public Parameter Logits => _logits;
 
     /// <summary>Wire selector logits [width, inputs] of input a and b; null with fixed wiring.</summary>
@@ -92,25 +109,37 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
             a = x.matmul(GateRelaxation.Select(_wireA!, StraightThrough).t());
             b = x.matmul(GateRelaxation.Select(_wireB!, StraightThrough).t());
         }
-        return GateRelaxation.Apply(a, b, GateRelaxation.Select(_logits, StraightThrough).matmul(_table));
+        return GateRelaxation.Apply(a, b, Coefficients());
     }
+
+    private Tensor Coefficients() => Form == GateForm.InputWise
+        ? GateRelaxation.CornerCoefficients(_logits, StraightThrough)
+        : GateRelaxation.Select(_logits, StraightThrough).matmul(_table);
 
     /// <summary>The same layer with the 16-function reference relaxation (tests and the speed comparison).</summary>
     public Tensor ForwardReference(Tensor x)
     {
         var a = Wiring == Wiring.FixedRandom ? x.index_select(1, _indexA!) : x.matmul(nn.functional.softmax(_wireA!, 1).t());
         var b = Wiring == Wiring.FixedRandom ? x.index_select(1, _indexB!) : x.matmul(nn.functional.softmax(_wireB!, 1).t());
-        return GateRelaxation.ApplyReference(a, b, _logits);
+        return Form == GateForm.InputWise ? GateRelaxation.ApplyCornerReference(a, b, _logits) : GateRelaxation.ApplyReference(a, b, _logits);
     }
 
     /// <summary>Discretises: argmax gate and argmax wires, as indices into this layer's inputs.</summary>
     public LayerChoices HardChoices()
     {
         using var scope = NewDisposeScope();
-        var ops = _logits.argmax(1).cpu().data<long>().ToArray();
+        var ops = Form == GateForm.InputWise
+            ? CornerGates()
+            : _logits.argmax(1).cpu().data<long>().ToArray().Select(o => GateOps.FromIndex((int)o)).ToArray();
         var a = _fixedA ?? _wireA!.argmax(1).cpu().data<long>().ToArray();
         var b = _fixedB ?? _wireB!.argmax(1).cpu().data<long>().ToArray();
-        return new LayerChoices(InputWidth, ops.Select(o => GateOps.FromIndex((int)o)).ToArray(), a.Select(i => (int)i).ToArray(), b.Select(i => (int)i).ToArray(), Wiring == Wiring.Learnable);
+        return new LayerChoices(InputWidth, ops, a.Select(i => (int)i).ToArray(), b.Select(i => (int)i).ToArray(), Wiring == Wiring.Learnable);
+    }
+
+    private GateOp[] CornerGates()
+    {
+        var corners = _logits.detach().cpu().data<float>().ToArray();
+        return Enumerable.Range(0, Width).Select(j => GateRelaxation.CornerGate(corners.AsSpan(4 * j, 4))).ToArray();
     }
 
     /// <summary>Random input pairs, spreading the inputs evenly so that every input is read when width allows.</summary>

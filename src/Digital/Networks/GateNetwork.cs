@@ -1,5 +1,6 @@
 using LogicNets.Tasks.Data;
 using LogicNets.Digital.Circuits;
+using LogicNets.Digital.Relaxation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,7 +21,7 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor>[] _layers;
 
     public GateNetwork(string name, int inputs, int width, int depth, int outputs, Wiring wiring, int seed, double residualBias, Device device,
-        int outputGroup = 1)
+        int outputGroup = 1, GateForm form = GateForm.Softmax16)
         : base(name)
     {
         if (depth < 0) throw new ArgumentException($"gate network depth must be >= 0, got {depth}");
@@ -32,10 +33,10 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
         int fanIn = inputs;
         for (int l = 0; l < depth; l++)
         {
-            layers.Add(new GateLayer($"layer{l}", fanIn, width, wiring, rng, residualBias, device));
+            layers.Add(new GateLayer($"layer{l}", fanIn, width, wiring, rng, residualBias, device, form));
             fanIn = width;
         }
-        layers.Add(new GateLayer("output", fanIn, outputs * outputGroup, wiring, rng, residualBias: 0, device));
+        layers.Add(new GateLayer("output", fanIn, outputs * outputGroup, wiring, rng, residualBias: 0, device, form));
         Layers = layers;
         _layers = layers.ToArray<nn.Module<Tensor, Tensor>>();
         for (int l = 0; l < layers.Count; l++) register_module($"l{l}", layers[l]);
@@ -49,7 +50,7 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Output gates per output bit (1: one gate per bit; odd k &gt; 1: group-sum head).</summary>
     public int OutputGroup { get; }
 
-    /// <summary>Trainable parameters as built: 16 gate logits per neuron, plus two wire selectors per neuron when wiring is learnable.</summary>
+    /// <summary>Trainable parameters as built: 16 gate logits (input-wise: 4) per neuron, plus two wire selectors per neuron when wiring is learnable.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 
     /// <summary>Straight-through mode for every layer: the forward pass is the hard circuit.</summary>

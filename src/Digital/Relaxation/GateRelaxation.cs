@@ -31,6 +31,34 @@ public static class GateRelaxation
         return soft + (hard - soft).detach();
     }
 
+    /// <summary>
+    /// Input-wise form: the four corner values v = σ(θ) [neurons, 4] (corners 00, 01, 10, 11) as coefficients
+    /// (v00, v10 − v00, v01 − v00, v11 − v10 − v01 + v00). Straight-through, the forward pass uses the hard corner
+    /// values θ &gt; 0 with σ's gradient.
+    /// </summary>
+    public static Tensor CornerCoefficients(Tensor corners, bool straightThrough)
+    {
+        var soft = corners.sigmoid();
+        var v = straightThrough ? soft + (corners.gt(0).to_type(soft.dtype) - soft).detach() : soft;
+        var c = v.unbind(1); // v00, v01, v10, v11
+        return stack([c[0], c[2] - c[0], c[1] - c[0], c[3] - c[2] - c[1] + c[0]], 1);
+    }
+
+    /// <summary>The gate an input-wise neuron discretises to: corner (x, y) is 1 where its logit is positive.</summary>
+    public static GateOp CornerGate(ReadOnlySpan<float> corners) =>
+        (GateOp)((corners[0] > 0 ? 8 : 0) | (corners[1] > 0 ? 4 : 0) | (corners[2] > 0 ? 2 : 0) | (corners[3] > 0 ? 1 : 0));
+
+    /// <summary>
+    /// The input-wise reference: Σ σ(θ_xy)·P(a = x)·P(b = y) over the four corners, by definition (tests: the
+    /// coefficient form must equal it).
+    /// </summary>
+    public static Tensor ApplyCornerReference(Tensor a, Tensor b, Tensor corners)
+    {
+        var v = corners.sigmoid();
+        var (notA, notB) = (1 - a, 1 - b);
+        return v[.., 0] * (notA * notB) + v[.., 1] * (notA * b) + v[.., 2] * (a * notB) + v[.., 3] * (a * b);
+    }
+
     /// <summary>Coefficient form: a, b are [batch, neurons]; coefficients [neurons, 4].</summary>
     public static Tensor Apply(Tensor a, Tensor b, Tensor coefficients)
     {

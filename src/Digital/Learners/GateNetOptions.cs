@@ -1,0 +1,14 @@
+using System.ComponentModel;
+using LogicNets.Digital.Relaxation;
+
+namespace LogicNets.Digital.Learners;
+
+/// <summary>Options of <c>gates</c> and <c>gates-wired</c> (<c>--set key=value</c>).</summary>
+public sealed record GateNetOptions
+{
+    [Description("how a relaxed gate is parametrised: softmax16 (a softmax over the 16 functions, difflogic) or input-wise (4 corner logits through a sigmoid)")]
+    public GateForm GateForm { get; init; } = GateForm.Softmax16;
+
+    [Description("residual initialisation of nets with 3 or more hidden layers: how far each hidden gate starts towards passing its input through (0 = off)")]
+    public double ResidualBias { get; init; } = 2.0;
+}
