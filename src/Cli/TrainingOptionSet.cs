@@ -38,7 +38,7 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
 
     public Option<int?> Patience { get; } = new("--patience")
     {
-        Description = $"stop when solved: a fit ends when its model (a circuit learner's hard circuit) fits the training rows, or after N epochs without a better training score; 0 trains every planned epoch (default: a quarter of the planned epochs, at least {EarlyStop.MinAutoPatience})",
+        Description = $"stop when solved: a fit ends when its model (a circuit learner's hard circuit) fits the training rows, or after N epochs without a better training score; 0 trains every planned epoch (default: half the planned epochs, at least {EarlyStop.MinAutoPatience})",
     };
 
     public Option<string?> Restarts { get; } = new("--restarts")

@@ -39,8 +39,8 @@ public static class MinibatchLoop
 
     /// <param name="step">Trains on the given rows and returns the batch's mean loss.</param>
     /// <param name="trainScore">
-    /// The model's score on the training rows as it stands (1 = fits them), asked after every epoch for
-    /// <see cref="FitOptions.Patience"/>'s stop when solved; null: the fit runs its planned epochs.
+    /// The model's fit to the training rows as it stands, asked after every epoch for stop when solved
+    /// (<see cref="EarlyStop"/>, <see cref="FitOptions.Patience"/>); null: the fit runs its planned epochs.
     /// </param>
     /// <param name="rules">Which of stop when solved's rules apply (<see cref="EarlyStop.For"/>).</param>
     public static FitReport Run(int rows, int batchSize, FitOptions options, Func<long[], double> step,
