@@ -84,7 +84,7 @@ public sealed class OracleDistillationLearner : TeacherCircuitLearner
         _parameters = Teacher.ParameterCount;
         string teacherText = $"teacher {_teacherModel.Name} {_options.TeacherSize}: {taught.EpochsRun} epochs";
         if (taught.Status is not (RunStatus.Ok or RunStatus.Budget))
-            return (taught with { Message = $"{teacherText}, {taught.Status.ToString().ToLowerInvariant()}: {taught.Message}" }, null);
+            return (taught with { Message = $"{teacherText}, {taught.Status.Name()}: {taught.Message}" }, null);
 
         var queries = OracleRows.For(train, _options.Rows, options.Seed, out bool wholeTable);
         var labelled = queries.WithTargets(Teacher.Predict(queries));
@@ -95,7 +95,7 @@ public sealed class OracleDistillationLearner : TeacherCircuitLearner
         string rows = wholeTable ? $"the whole table ({queries.Rows} rows)" : $"{queries.Rows} rows (the training rows and random inputs)";
         string message = $"{teacherText}; {_studentModel.Name} trained on its answers on {rows}" +
                          (learned.Message is { Length: > 0 } m ? $"; student: {m}" : "") +
-                         (taught.Status == RunStatus.Budget ? $"; teacher: {taught.Message}" : "");
+                         (taught.Message is { Length: > 0 } t ? $"; teacher: {t}" : "");
         var status = taught.Status == RunStatus.Budget && learned.Status == RunStatus.Ok ? RunStatus.Budget : learned.Status;
         var report = new FitReport(status, taught.EpochsRun, learned.FinalLoss, taught.SamplesSeen + learned.SamplesSeen, message);
         var circuit = student is CircuitLearner circuitLearner
