@@ -50,7 +50,7 @@ public sealed class DistilledCircuitLearner : TeacherCircuitLearner
         _teacherParameters = teacher.ParameterCount;
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
         int n = train.InputWidth, rows = 1 << n;
-        var answers = teacher.Predict(OracleRows.WholeTable(n, train.OutputWidth));
+        var answers = teacher.Predict(Dataset.WholeTable(n, train.OutputWidth));
         var gates = new List<Gate>();
         var outputs = new int[train.OutputWidth];
         var counts = new int[train.OutputWidth];

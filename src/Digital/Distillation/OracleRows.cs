@@ -6,17 +6,6 @@ namespace LogicNets.Digital.Distillation;
 /// <summary>The inputs a teacher is asked about when its answers become a student's training rows.</summary>
 public static class OracleRows
 {
-    /// <summary>Every input of an <paramref name="inputs"/>-bit table, row r holding bit i of r in input i; targets 0, to be filled by the teacher.</summary>
-    public static Dataset WholeTable(int inputs, int outputs)
-    {
-        if (inputs > 30) throw new ArgumentOutOfRangeException(nameof(inputs), inputs, "a whole table has at most 2^30 rows here");
-        int rows = 1 << inputs;
-        var values = new float[(long)rows * inputs];
-        for (int r = 0; r < rows; r++)
-            for (int i = 0; i < inputs; i++) values[(long)r * inputs + i] = (r >> i) & 1;
-        return new Dataset(rows, inputs, outputs, values, new float[(long)rows * outputs], TargetKind.Bits);
-    }
-
     /// <summary>
     /// The whole table when it has at most <paramref name="limit"/> rows; otherwise <paramref name="limit"/> rows:
     /// the training rows' inputs first (where the teacher was taught), then inputs drawn uniformly with the seed.
@@ -25,7 +14,7 @@ public static class OracleRows
     {
         int n = train.InputWidth;
         wholeTable = n <= 30 && 1L << n <= limit;
-        if (wholeTable) return WholeTable(n, train.OutputWidth);
+        if (wholeTable) return Dataset.WholeTable(n, train.OutputWidth);
         int rows = Math.Max(limit, train.Rows);
         var values = new float[(long)rows * n];
         Array.Copy(train.Inputs, values, (long)train.Rows * n);

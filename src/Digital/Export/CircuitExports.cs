@@ -54,13 +54,10 @@ public static partial class CircuitExports
     {
         if (circuit.InputCount > MaxPlaInputs)
             throw new UserInputException($"PLA export lists every row; the circuit has {circuit.InputCount} inputs, at most {MaxPlaInputs} are written (use aig, aag or blif)");
-        int rows = 1 << circuit.InputCount, n = circuit.InputCount, m = circuit.Outputs.Count;
-        var inputs = new float[rows * n];
-        for (int r = 0; r < rows; r++)
-            for (int i = 0; i < n; i++) inputs[r * n + i] = (r >> i) & 1;
-        var data = new Dataset(rows, n, m, inputs, new float[rows * m], TargetKind.Bits);
+        int n = circuit.InputCount, m = circuit.Outputs.Count;
+        var data = Dataset.WholeTable(n, m);
         var predicted = new CompiledCircuit(circuit).Predict(data);
-        var table = new TruthTable(name, Names("x", n), Names("y", m), inputs.Select(v => (byte)v).ToArray(), predicted.Select(v => v > 0.5f ? (byte)1 : (byte)0).ToArray(), null);
+        var table = new TruthTable(name, Names("x", n), Names("y", m), data.Inputs.Select(v => (byte)v).ToArray(), predicted.Select(v => v > 0.5f ? (byte)1 : (byte)0).ToArray(), null);
         var writer = new StringWriter();
         PlaFormat.Write(writer, table, $"{name}: LogicNets (.NET) hard circuit, {circuit}");
         return writer.ToString();

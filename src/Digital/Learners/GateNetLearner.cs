@@ -74,16 +74,15 @@ public sealed class GateNetLearner : CircuitLearner
         options = options.WithBudgetClock();
         var score = new PackedRowsScore(train);
         var network = _network;
-        var tracker = new BestHardChoices(network.HardChoices, c => c.ToCircuit(), score);
-        Func<double> HardScore = tracker.Observe;
+        var tracker = new BestOnTrainingRows<GateChoices>(network.HardChoices, c => c.ToCircuit(), score);
         var report = RelaxedTraining.Train(_network, train, options with { Epochs = relaxed }, _device, rate, batch,
-            RelaxedTraining.Offset(progress, 0, epochs), cancellation, HardScore);
+            RelaxedTraining.Offset(progress, 0, epochs), cancellation, tracker.Observe);
         hard = RelaxedTraining.HardEpochsAfter(report, hard);
         if (report.Status == RunStatus.Ok && hard > 0)
         {
             _network.StraightThrough = true;
             report = RelaxedTraining.Then(report, RelaxedTraining.Train(_network, train, options with { Epochs = hard },
-                _device, rate, batch, RelaxedTraining.Offset(progress, report.EpochsRun, report.EpochsRun + hard), cancellation, HardScore));
+                _device, rate, batch, RelaxedTraining.Offset(progress, report.EpochsRun, report.EpochsRun + hard), cancellation, tracker.Observe));
             _network.StraightThrough = false;
         }
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);

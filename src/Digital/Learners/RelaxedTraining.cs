@@ -92,7 +92,7 @@ internal static class RelaxedTraining
     /// <paramref name="hardScore"/> scores the discretised network on the training rows after each epoch, for stop when solved.
     /// </summary>
     public static FitReport Train(nn.Module<Tensor, Tensor> network, Dataset train, FitOptions options, Device device, double learningRate,
-        int batchSize, IProgress<FitProgress>? progress, CancellationToken cancellation, Func<double>? hardScore = null,
+        int batchSize, IProgress<FitProgress>? progress, CancellationToken cancellation, Func<TrainingFit>? hardScore = null,
         EarlyStopRules rules = EarlyStopRules.All)
     {
         using var optimizer = optim.Adam(network.parameters(), learningRate);
@@ -109,6 +109,6 @@ internal static class RelaxedTraining
             loss.backward();
             optimizer.step();
             return loss.item<float>();
-        }, progress, cancellation, trainScore: hardScore is null ? null : () => TrainingFit.Of(hardScore()), rules: rules);
+        }, progress, cancellation, trainScore: hardScore, rules: rules);
     }
 }

@@ -57,7 +57,7 @@ public sealed class SerialGateLearner : CircuitLearner
         options = options.WithBudgetClock();
         var score = new PackedRowsScore(train);
         HardCircuit Unrolled(GateChoices c) => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth);
-        var tracker = new BestHardChoices(_cell.Cell.HardChoices, Unrolled, score);
+        var tracker = new BestOnTrainingRows<GateChoices>(_cell.Cell.HardChoices, Unrolled, score);
         var report = TrainGrowingUnroll(train, options, tracker, progress, cancellation);
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
         var choices = tracker.Final();
@@ -72,7 +72,7 @@ public sealed class SerialGateLearner : CircuitLearner
     /// (a∧b) and never "propagates"; short chains teach propagation first. This assumes only what the serial
     /// architecture itself assumes: output t depends on positions ≤ t.
     /// </summary>
-    private FitReport TrainGrowingUnroll(Dataset train, FitOptions options, BestHardChoices tracker, IProgress<FitProgress>? progress,
+    private FitReport TrainGrowingUnroll(Dataset train, FitOptions options, BestOnTrainingRows<GateChoices> tracker, IProgress<FitProgress>? progress,
         CancellationToken cancellation)
     {
         int outputs = train.OutputWidth;

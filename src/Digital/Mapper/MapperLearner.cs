@@ -52,21 +52,12 @@ public sealed class MapperLearner : CircuitLearner
         double rate = Request.Settings.LearningRate ?? 1.0;
         // Target propagation moves the selectors every step, and the circuit with them: the fit keeps the best circuit
         // any epoch had on the training rows, not the last (as the gate nets do).
-        var score = new PackedRowsScore(train);
-        (HardCircuit? Circuit, double Score) best = (null, double.NegativeInfinity);
-        TrainingFit Observe()
-        {
-            var circuit = ToCircuit(train.InputWidth);
-            double fit = score.Of(circuit);
-            if (fit > best.Score) best = (circuit, fit);
-            return TrainingFit.Of(fit);
-        }
+        var best = new BestOnTrainingRows<HardCircuit>(() => ToCircuit(train.InputWidth), circuit => circuit, new PackedRowsScore(train));
         var report = MinibatchLoop.Run(train.Rows, Request.Settings.Batch, options,
             rows => 1 - Step(Signs(train.Inputs, train.InputWidth, rows), Signs(train.Targets, train.OutputWidth, rows), rate),
-            progress, cancellation, stepBudget: 1000, trainScore: Observe);
+            progress, cancellation, stepBudget: 1000, trainScore: best.Observe);
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
-        var last = ToCircuit(train.InputWidth);
-        return (report, CircuitSimplifier.Simplify(best.Circuit is { } kept && best.Score > score.Of(last) ? kept : last));
+        return (report, CircuitSimplifier.Simplify(best.Final()));
     }
 
     /// <summary>One forward/backward pass; returns the batch's output bit accuracy before the update.</summary>

@@ -19,6 +19,20 @@ public sealed class Dataset
         Care = care;
     }
 
+    /// <summary>
+    /// Every input of an <paramref name="inputWidth"/>-bit table, row r holding bit i of r in input i, targets 0 (to
+    /// be filled by whoever answers them: a circuit, a teacher).
+    /// </summary>
+    public static Dataset WholeTable(int inputWidth, int outputWidth)
+    {
+        if (inputWidth is < 0 or > 30) throw new ArgumentOutOfRangeException(nameof(inputWidth), inputWidth, "a whole table has at most 2^30 rows here");
+        int rows = 1 << inputWidth;
+        var inputs = new float[(long)rows * inputWidth];
+        for (int r = 0; r < rows; r++)
+            for (int i = 0; i < inputWidth; i++) inputs[(long)r * inputWidth + i] = (r >> i) & 1;
+        return new Dataset(rows, inputWidth, outputWidth, inputs, new float[(long)rows * outputWidth], TargetKind.Bits);
+    }
+
     public int Rows { get; }
 
     public int InputWidth { get; }
