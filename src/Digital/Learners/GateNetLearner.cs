@@ -66,7 +66,7 @@ public sealed class GateNetLearner : CircuitLearner
         _network?.Dispose();
         _network = new GateNetwork("gatenet", Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Wiring,
             SeedStream.Derive(options.Seed, "wiring"), residualBias: Depth >= ResidualFromDepth ? Options.ResidualBias : 0.0, _device, OutputGroup,
-            Options.GateForm);
+            Options.GateForm, Options.GateKernel);
         int batch = Request.Settings.Batch;
         double rate = Request.Settings.LearningRate ?? 0.05;
         int epochs = MinibatchLoop.EpochsFor(options, train.Rows, batch);

@@ -11,4 +11,7 @@ public sealed record GateNetOptions
 
     [Description("residual initialisation of nets with 3 or more hidden layers: how far each hidden gate starts towards passing its input through (0 = off)")]
     public double ResidualBias { get; init; } = 2.0;
+
+    [Description("code of the relaxed layers with fixed wiring (gates, on CPU): fused (our SIMD forward and backward) or libtorch (its operations; same function, last float bits differ)")]
+    public GateKernel GateKernel { get; init; } = GateKernel.Fused;
 }

@@ -29,6 +29,8 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     private readonly Parameter? _wireB;
     private readonly long[]? _fixedA;
     private readonly long[]? _fixedB;
+    private readonly int[]? _fusedA;
+    private readonly int[]? _fusedB;
     private readonly Tensor? _indexA;
     private readonly Tensor? _indexB;
     private readonly Tensor _table;
@@ -38,7 +40,7 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     /// pass-through gate's logit; input-wise, to the corner logits of a, ±), so a deep net starts near identity.
     /// </param>
     public GateLayer(string name, int inputWidth, int width, Wiring wiring, SplitMix64 wiringRandom, double residualBias, Device device,
-        GateForm form = GateForm.Softmax16)
+        GateForm form = GateForm.Softmax16, GateKernel kernel = GateKernel.Fused)
         : base(name)
     {
         if (inputWidth < 1 || width < 1) throw new ArgumentException($"gate layer needs positive widths, got {inputWidth} → {width}");
@@ -69,6 +71,8 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
             _indexB = tensor(_fixedB, dtype: ScalarType.Int64, device: device);
             register_buffer("index_a", _indexA);
             register_buffer("index_b", _indexB);
+            if (kernel == GateKernel.Fused && device.type == DeviceType.CPU)
+                (_fusedA, _fusedB) = (_fixedA.Select(i => (int)i).ToArray(), _fixedB.Select(i => (int)i).ToArray());
         }
         else
         {
@@ -96,8 +100,19 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     /// <summary>Wire selector logits [width, inputs] of input a and b; null with fixed wiring.</summary>
     public (Parameter A, Parameter B)? WireLogits => _wireA is null ? null : (_wireA, _wireB!);
 
+    /// <summary>Whether this layer runs <see cref="FusedGateKernel"/> (fixed wiring on CPU, unless libtorch was asked for).</summary>
+    public bool Fused => _fusedA is not null;
+
+    /// <summary>
+    /// Forward on neuron-major activations ([inputs, batch] → [width, batch]), the fused kernel's layout; a network
+    /// of fused layers transposes once at each end instead of at every layer.
+    /// </summary>
+    public Tensor ForwardNeuronMajor(Tensor x) =>
+        Fused ? FusedGateFunction.Apply(x, Coefficients(), _fusedA!, _fusedB!) : forward(x.t()).t();
+
     public override Tensor forward(Tensor x)
     {
+        if (Fused) return ForwardNeuronMajor(x.t()).t();
         Tensor a, b;
         if (Wiring == Wiring.FixedRandom)
         {

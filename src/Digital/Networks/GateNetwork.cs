@@ -21,7 +21,7 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor>[] _layers;
 
     public GateNetwork(string name, int inputs, int width, int depth, int outputs, Wiring wiring, int seed, double residualBias, Device device,
-        int outputGroup = 1, GateForm form = GateForm.Softmax16)
+        int outputGroup = 1, GateForm form = GateForm.Softmax16, GateKernel kernel = GateKernel.Fused)
         : base(name)
     {
         if (depth < 0) throw new ArgumentException($"gate network depth must be >= 0, got {depth}");
@@ -33,10 +33,10 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
         int fanIn = inputs;
         for (int l = 0; l < depth; l++)
         {
-            layers.Add(new GateLayer($"layer{l}", fanIn, width, wiring, rng, residualBias, device, form));
+            layers.Add(new GateLayer($"layer{l}", fanIn, width, wiring, rng, residualBias, device, form, kernel));
             fanIn = width;
         }
-        layers.Add(new GateLayer("output", fanIn, outputs * outputGroup, wiring, rng, residualBias: 0, device, form));
+        layers.Add(new GateLayer("output", fanIn, outputs * outputGroup, wiring, rng, residualBias: 0, device, form, kernel));
         Layers = layers;
         _layers = layers.ToArray<nn.Module<Tensor, Tensor>>();
         for (int l = 0; l < layers.Count; l++) register_module($"l{l}", layers[l]);
@@ -65,6 +65,13 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
+        if (Layers.All(l => l.Fused))
+        {
+            // Neuron-major from end to end: one transpose in, one out (see GateLayer.ForwardNeuronMajor).
+            var rows = x.t();
+            foreach (var layer in Layers) rows = layer.ForwardNeuronMajor(rows);
+            return GroupSum(rows.t());
+        }
         foreach (var layer in _layers) x = layer.forward(x);
         return GroupSum(x);
     }
