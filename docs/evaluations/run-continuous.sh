@@ -9,8 +9,8 @@ dotnet build src/Cli -c Release -v quiet -nologo
 
 # 1. Depth sweep, width 64: plain MLP vs gradient-length protection, on a bit task and a regression task.
 for depth in 5 10 20 30; do
-  logicnets sweep --task add:6 --models mlp,mlp-gramo --sizes 64 --depth "$depth" --seeds 1 --out "$out/depth/add6-depth$depth.csv" --force
-  logicnets sweep --task product:1,2:1,2 --models mlp,mlp-gramo --sizes 64 --depth "$depth" --seeds 1 --out "$out/depth/product-depth$depth.csv" --force
+  logicnets sweep --task add:6 --models mlp,mlp-parammo --sizes 64 --depth "$depth" --seeds 1 --out "$out/depth/add6-depth$depth.csv" --force
+  logicnets sweep --task product:1,2:1,2 --models mlp,mlp-parammo --sizes 64 --depth "$depth" --seeds 1 --out "$out/depth/product-depth$depth.csv" --force
 done
 
 # 2. SPL and MoIE beside the MLP at matched parameter counts (about 5 000 on add:8), default training.

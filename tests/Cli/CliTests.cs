@@ -97,6 +97,15 @@ public class CliTests : IDisposable
     public void ListingsWork()
     {
         Assert.Contains("parity:16:3", Run("tasks").Out);
+        var parity = Run("tasks", "parity:16:3");
+        var hidden = ((LogicNets.Tasks.Definitions.ParityTask)LogicNets.Tasks.Definitions.TaskName.Parse("parity:16:3")).HiddenBits;
+        Assert.Equal(0, parity.Code);
+        Assert.Contains($"hidden bits {string.Join(", ", hidden)} (out0 = their XOR)", parity.Out);
+        Assert.Contains("distractors 13:", parity.Out);
+        Assert.Contains("out3        add2 of bits", Run("tasks", "mix:xor3,and2,maj3,add2:d4").Out);
+        var unknown = Run("tasks", "bogus:3");
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("unknown task family 'bogus'", unknown.Error);
         Assert.Contains("mlp", Run("models").Out);
         Assert.Contains("quick", Run("bench", "--list").Out);
         var doctor = Run("doctor");

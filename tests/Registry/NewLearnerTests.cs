@@ -81,7 +81,7 @@ public sealed class NewLearnerTests : IDisposable
         // …and not among those diagnose can inspect.
         var (refused, _, notInspectable) = Run("diagnose", "--task", "add:2", "--model", "majority-bit", "--out", Path.Combine(_dir, "d"));
         Assert.Equal(2, refused);
-        Assert.Contains("diagnose covers mlp, mlp-gramo, product, spl", notInspectable);
+        Assert.Contains("diagnose covers mlp, mlp-parammo, product, spl", notInspectable);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

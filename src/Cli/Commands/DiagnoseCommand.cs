@@ -16,7 +16,7 @@ public static class DiagnoseCommand
         string inspectable = catalog.NamesWith(LearnerTraits.InspectableLayers);
         var run = new SingleRunOptions(catalog, $"one with inspectable layers, {inspectable}");
         var output = new Option<string>("--out") { Description = $"output folder for {DiagnosisReport.TableFile}, {RunFolder.RunFile} and the PNGs", Required = true };
-        var probe = new Option<bool>("--low-rank-probe") { Description = "also fit W ≈ A·B for r = 1…n by gradient descent and report where the error stops falling (slow for wide layers)" };
+        var probe = new Option<bool>("--low-rank-probe") { Description = "also report the best rank-r error of each weight matrix (from its singular values) and the rank where it stops falling" };
         var untrained = new Option<bool>("--untrained") { Description = "inspect the freshly initialised network instead of training it first" };
         var training = new TrainingOptionSet(catalog);
         var force = OutputPath.ForceOption("the diagnosis files in --out");

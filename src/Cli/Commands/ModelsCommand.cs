@@ -17,6 +17,8 @@ public static class ModelsCommand
             foreach (var model in chosen)
             {
                 output.WriteLine($"{model.Name,-14} {model.Description}");
+                if (ModelAliases.FormerNamesOf(model.Name).ToList() is { Count: > 0 } former)
+                    output.WriteLine($"{"",-14} also accepted: {string.Join(", ", former)} (its former name; old run files read as {model.Name})");
                 output.WriteLine($"{"",-14} size: {model.SizeKnob}");
                 output.WriteLine($"{"",-14} supports: {Supports(model)}");
                 if (chosen.Count > 1) continue;

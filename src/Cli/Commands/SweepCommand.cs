@@ -54,7 +54,7 @@ public static class SweepCommand
                 console.Out.WriteLine($"verdict {curve.Label,-12} {curve.Verdict.Name,-12} {curve.Verdict.Reason}");
             if (png is not null)
             {
-                AccuracyPlot.Save(png, learningTask.Name, curves);
+                AccuracyPlot.Save(png, learningTask.Name, curves, AccuracyPlot.BaselineOf(result.Rows));
                 console.Out.WriteLine($"plot: {png}");
             }
             return SweepDisplay.ExitCode(console, result, "sweep");

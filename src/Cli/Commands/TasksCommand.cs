@@ -1,15 +1,71 @@
 using System.CommandLine;
+using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
 
 namespace LogicNets.Cli.Commands;
 
-/// <summary><c>logicnets tasks</c>: the task families with an example of each.</summary>
+/// <summary><c>logicnets tasks [TASK]</c>: the task families with an example of each; with a task, its definition and hidden rule.</summary>
 public static class TasksCommand
 {
-    public static Command Create(CliConsole console) =>
-        CommandBody.Listing("tasks", "list the task families, their parameters and examples", console, Print);
+    public static Command Create(CliConsole console)
+    {
+        var name = new Argument<string?>("task")
+        {
+            Description = "show one task's definition: its input and output bits and, for parity and mixtures, which hidden bits the rule reads",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("tasks", "list the task families, their parameters and examples; 'tasks TASK' shows one task's rule") { name };
+        CommandBody.Attach(command, console, (parse, _) =>
+        {
+            if (parse.GetValue(name) is { } one) PrintDefinition(TaskName.Parse(one), console.Out);
+            else PrintFamilies(console.Out);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 
-    private static void Print(TextWriter output)
+    /// <summary>One task as a user needs it to read a result: shape, rule, which bits matter, how rows are drawn.</summary>
+    private static void PrintDefinition(LearningTask task, TextWriter output)
+    {
+        output.WriteLine($"task        {task.Name}");
+        output.WriteLine($"rule        {task.Description}");
+        output.WriteLine($"shape       {task.InputWidth} input(s) → {task.OutputWidth} output(s), {(task.Kind == TargetKind.Bits ? "bits" : "real values")}");
+        switch (task)
+        {
+            case ParityTask parity:
+                output.WriteLine($"hidden bits {string.Join(", ", parity.HiddenBits)} (out0 = their XOR)");
+                output.WriteLine($"distractors {Distractors(task.InputWidth, parity.HiddenBits)}");
+                break;
+            case MixtureTask mixture:
+                for (int r = 0; r < mixture.Rules.Count; r++)
+                    output.WriteLine($"out{r,-8} {mixture.Rules[r].Name} of bits {string.Join(", ", mixture.Groups[r])} (in the rule's operand order)");
+                output.WriteLine($"distractors {Distractors(task.InputWidth, mixture.Groups.SelectMany(g => g))}");
+                break;
+            case NoisyXorTask:
+                output.WriteLine("hidden bits 0, 1 (out0 = their XOR)");
+                output.WriteLine($"distractors {Distractors(task.InputWidth, [0, 1])}");
+                break;
+        }
+        if (task is BitTask bits)
+        {
+            output.WriteLine(bits.FixedProtocol is { } fixedRows
+                ? $"rows        fixed protocol: {fixedRows.TrainRows} train, {fixedRows.TestRows} test (--train-fraction does not apply)"
+                : task.InputWidth <= SplitOptions.MaxEnumeratedInputBits
+                    ? $"rows        the whole table, {1L << task.InputWidth:N0} rows, split into train and test by --train-fraction"
+                    : $"rows        2^{task.InputWidth} possible inputs, too many to list: train rows (fraction × 2^{task.InputWidth}, at most {new SplitOptions().MaxSampledTrainRows:N0}) and " +
+                      $"disjoint test rows (at most {new SplitOptions().MaxSampledTestRows:N0}) are drawn at random");
+            if (task.DefaultNoise > 0) output.WriteLine($"noise       {task.DefaultNoise:0.###} of training labels flipped by default");
+        }
+    }
+
+    private static string Distractors(int width, IEnumerable<int> read)
+    {
+        var used = read.ToHashSet();
+        var rest = Enumerable.Range(0, width).Where(i => !used.Contains(i)).ToList();
+        return rest.Count == 0 ? "none" : $"{rest.Count}: {string.Join(", ", rest)}";
+    }
+
+    private static void PrintFamilies(TextWriter output)
     {
         output.WriteLine($"Task forms: {TaskName.ValidForms}");
         output.WriteLine();
@@ -18,6 +74,8 @@ public static class TasksCommand
             var task = TaskName.Parse(example);
             output.WriteLine($"{task.Name,-28} {task.InputWidth,3} → {task.OutputWidth,-3} {task.Description}");
         }
+        output.WriteLine();
+        output.WriteLine("'logicnets tasks TASK' shows one task's rule: which bits it reads, which are distractors, how its rows are drawn.");
         output.WriteLine();
         output.WriteLine("Truth tables from files:");
         output.WriteLine("  --task pla:FILE            Espresso PLA (.i .o .p .type f|fr|fd .ilb .ob .e; .pla or .pla.gz): input '-' stands for both values,");

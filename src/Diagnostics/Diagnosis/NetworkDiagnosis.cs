@@ -49,7 +49,7 @@ public sealed record NetworkDiagnosis(IReadOnlyList<LayerDiagnosis> Layers, stri
                 row.RankTolerance = rank.Tolerance;
                 row.EffectiveRank = Round(rank.EffectiveRank);
                 row.StableRank = Round(rank.StableRank);
-                if (lowRankProbe) row.ProbeRank = LowRankProbe.Plateau(LowRankProbe.Run(matrix));
+                if (lowRankProbe) row.ProbeRank = LowRankProbe.Plateau(LowRankProbe.Of(rank));
             }
             rows.Add(row);
         }

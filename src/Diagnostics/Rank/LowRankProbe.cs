@@ -1,42 +1,32 @@
-using static TorchSharp.torch;
-
 namespace LogicNets.Diagnostics.Rank;
 
 /// <summary>
-/// Fits W ≈ A·B (A: m×r, B: r×n) by gradient descent (Adam, float64) for r = 1…min(m, n) and reports the relative
-/// Frobenius error per r. The rank where the error stops falling is the rank the matrix actually uses.
+/// The best rank-r approximation error of W for r = 1…min(m, n), relative to ‖W‖F, from its singular values
+/// (Eckart–Young: min over rank-r A·B of ‖W − A·B‖F is √(Σ_{i&gt;r} σᵢ²)). The rank where the error stops falling is the
+/// rank the matrix actually uses.
 /// </summary>
 public static class LowRankProbe
 {
     public sealed record Point(int Rank, double RelativeError);
 
-    public static List<Point> Run(double[,] matrix, int steps = 600, int seed = 1, int? maxRank = null)
+    /// <summary>The error curve of a matrix whose singular values <see cref="RankCapacity"/> has computed.</summary>
+    public static List<Point> Of(RankCapacity rank, int? maxRank = null)
     {
-        using var scope = NewDisposeScope();
-        int m = matrix.GetLength(0), n = matrix.GetLength(1);
-        var target = tensor(matrix, dtype: ScalarType.Float64);
-        double norm = target.norm().item<double>();
-        var points = new List<Point>();
-        var generator = new Generator((ulong)seed);
-        for (int rank = 1; rank <= Math.Min(maxRank ?? int.MaxValue, Math.Min(m, n)); rank++)
-        {
-            using var inner = NewDisposeScope();
-            var a = new TorchSharp.Modules.Parameter(randn(m, rank, dtype: ScalarType.Float64, generator: generator) * 0.1);
-            var b = new TorchSharp.Modules.Parameter(randn(rank, n, dtype: ScalarType.Float64, generator: generator) * 0.1);
-            using var optimizer = optim.Adam([a, b], 0.02);
-            for (int step = 0; step < steps; step++)
-            {
-                optimizer.zero_grad();
-                var loss = (a.matmul(b) - target).square().sum();
-                loss.backward();
-                optimizer.step();
-            }
-            using var noGrad = no_grad();
-            double error = (a.matmul(b) - target).norm().item<double>();
-            points.Add(new Point(rank, norm > 0 ? error / norm : 0));
-        }
+        var sigma = rank.SingularValues; // descending
+        int ranks = Math.Min(maxRank ?? int.MaxValue, Math.Min(rank.Rows, rank.Columns));
+        // Tails summed from the smallest σ up, not subtracted from the total: at the true rank the tail is ~0 and a
+        // difference of two large sums would leave rounding noise of √ε ≈ 1e-8 instead.
+        var tails = new double[sigma.Length + 1];
+        for (int i = sigma.Length - 1; i >= 0; i--) tails[i] = tails[i + 1] + sigma[i] * sigma[i];
+        double total = tails[0];
+        var points = new List<Point>(ranks);
+        for (int r = 1; r <= ranks; r++)
+            points.Add(new Point(r, total > 0 ? Math.Sqrt(tails[Math.Min(r, sigma.Length)] / total) : 0));
         return points;
     }
+
+    /// <summary>The error curve of <paramref name="matrix"/>.</summary>
+    public static List<Point> Run(double[,] matrix, int? maxRank = null) => Of(RankCapacity.Of(matrix), maxRank);
 
     /// <summary>The first rank after which the error falls by less than <paramref name="minimumGain"/> (relative) per added rank.</summary>
     public static int Plateau(IReadOnlyList<Point> points, double minimumGain = 0.01)

@@ -2,10 +2,21 @@ using LogicNets.Harness.Reports;
 
 namespace LogicNets.Harness.Plots;
 
-/// <summary>Accuracy against model size for one task: a line of per-size means per learner, seeds as points, verdicts in the legend.</summary>
+/// <summary>
+/// Accuracy against model size for one task: per learner a line through the per-size means and its runs (seeds) as
+/// faint points, verdicts in the legend, the memorise baseline dashed; x is trainable parameters on a log scale.
+/// </summary>
 public static class AccuracyPlot
 {
-    public static void Save(string path, string task, IReadOnlyList<AccuracyCurve> curves)
+    /// <summary>The memorise baseline of a task's scored runs (their median; every run of one split has the same), or null when none records it.</summary>
+    public static double? BaselineOf(IEnumerable<Runs.RunRecord> rows)
+    {
+        var values = rows.Where(row => row.IsScored && row.BaselineAccuracy is not null).Select(row => row.BaselineAccuracy!.Value).Order().ToArray();
+        return values.Length == 0 ? null : values[values.Length / 2];
+    }
+
+    /// <param name="baseline">Test accuracy of memorising the training rows and guessing the rest (null: not drawn).</param>
+    public static void Save(string path, string task, IReadOnlyList<AccuracyCurve> curves, double? baseline = null)
     {
         var series = curves.Select(curve =>
         {
@@ -18,6 +29,11 @@ public static class AccuracyPlot
                 curve.Points.Select(point => point.Accuracy).ToArray());
         }).ToList();
         string metric = curves.Count > 0 ? curves[0].Metric : "accuracy";
-        LinePlot.Save(path, $"{task}: {metric} vs model size", "log10(trainable parameters)", metric, series, (-0.02, 1.02));
+        var xs = series.SelectMany(s => s.X.Concat(s.PointsX ?? [])).Where(double.IsFinite).ToArray();
+        var ticks = xs.Length > 0 ? LinePlot.LogTicks(xs.Min(), xs.Max()) : null;
+        int seeds = curves.Count == 0 ? 0 : curves.Max(curve => curve.Points.GroupBy(point => point.Size).Max(group => group.Count()));
+        LinePlot.Save(path, $"{task}: {metric} vs model size", "trainable parameters (log scale)", metric, series, (-0.02, 1.02), ticks,
+            baseline is { } b ? [new ReferenceLine($"memorise baseline {b:0.###}", b)] : null,
+            seeds > 1 ? "one run (seed); lines join the per-size means" : "one run; lines join the sizes");
     }
 }

@@ -17,7 +17,7 @@ public static class BuiltInModels
 {
     public static ModelCatalog Catalog { get; } = new([
         MlpLearner.Descriptor,
-        MlpGramoLearner.Descriptor,
+        MlpParammoLearner.Descriptor,
         ProductLearner.Descriptor,
         SplLearner.Descriptor,
         MoieLearner.Descriptor,

@@ -35,7 +35,8 @@ public static class PurificationReport
         foreach (var task in curves.GroupBy(curve => (curve.Task, curve.TrainFraction, curve.Noise)))
         {
             string relative = Path.Combine(PlotFolder, PlotName(task.Key.Task, task.Key.TrainFraction, task.Key.Noise));
-            AccuracyPlot.Save(Path.Combine(outDir, relative), Describe(task.Key.Task, task.Key.TrainFraction, task.Key.Noise), task.ToList());
+            var baseline = AccuracyPlot.BaselineOf(rows.Where(row => (row.Task, row.TrainFraction, row.Noise) == task.Key));
+            AccuracyPlot.Save(Path.Combine(outDir, relative), Describe(task.Key.Task, task.Key.TrainFraction, task.Key.Noise), task.ToList(), baseline);
             plots[task.Key] = relative;
         }
         string summaryPath = Path.Combine(outDir, SummaryFile);

@@ -11,7 +11,10 @@ namespace LogicNets.Harness.Runs;
 public sealed partial record RunRecord
 {
     [CsvColumn("task")] public string Task { get; set; } = "";
-    [CsvColumn("model")] public string Model { get; set; } = "";
+    /// <summary>The learner; a former name (<see cref="ModelAliases"/>) in an old file reads as the current one.</summary>
+    [CsvColumn("model")] public string Model { get => _model; set => _model = ModelAliases.Canonical(value); }
+
+    private string _model = "";
     [CsvColumn("size")] public int Size { get; set; }
     /// <summary>Trainable parameters of the built model; empty when the run failed before a model was built.</summary>
     [CsvColumn("params")] public long? Params { get; set; }

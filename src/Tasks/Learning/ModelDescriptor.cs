@@ -80,7 +80,7 @@ public sealed class ModelCatalog
 
     public ModelDescriptor Get(string name)
     {
-        string trimmed = name.Trim();
+        string trimmed = ModelAliases.Canonical(name.Trim());
         if (_models.TryGetValue(trimmed, out var model)) return model;
         var form = Forms.FirstOrDefault(f => trimmed.StartsWith(f.Prefix, StringComparison.OrdinalIgnoreCase));
         return form is not null
