@@ -12,6 +12,21 @@ public static class CommandBody
     public static void Attach(Command command, CliConsole console, Func<ParseResult, CancellationToken, int> body) =>
         command.SetAction((parse, cancellation) => Task.FromResult(Guard(console, () => body(parse, cancellation))));
 
+    /// <summary>
+    /// As <see cref="Attach"/>, with <c>--json</c>: the body gets the console its text goes to (stderr under
+    /// <c>--json</c>) and the writer for its one JSON document (null without <c>--json</c>).
+    /// </summary>
+    public static void AttachWithJson(Command command, CliConsole console, Func<ParseResult, CliConsole, TextWriter?, CancellationToken, int> body)
+    {
+        var json = JsonOutput.CreateOption();
+        command.Add(json);
+        Attach(command, console, (parse, cancellation) =>
+        {
+            var (text, jsonWriter) = JsonOutput.Split(parse, json, console);
+            return body(parse, text, jsonWriter, cancellation);
+        });
+    }
+
     /// <summary>A command without options that prints what <paramref name="print"/> writes (tasks, models, doctor).</summary>
     public static Command Listing(string name, string description, CliConsole console, Action<TextWriter> print)
     {

@@ -93,6 +93,43 @@ public class CliTests : IDisposable
         Assert.Contains("not a run CSV", error);
     }
 
+    /// <summary>
+    /// Every command that takes --json writes exactly one JSON document on stdout (a script's json.load reads it) and
+    /// its usual text on stderr; a run's object has the CSV row's columns.
+    /// </summary>
+    [Fact]
+    public void JsonOutputIsOneDocumentOnStdoutForEveryCommand()
+    {
+        string run = Path.Combine(_dir, "json-run");
+        string rows = Path.Combine(_dir, "rows.csv");
+        File.WriteAllText(rows, "x0,x1,x2,x3,x4,x5,x6,x7\n0,1,0,1,1,0,0,1\n1,1,1,1,0,0,0,0\n");
+        string[][] commands =
+        [
+            ["train", "--task", "parity:8:2", "--model", "logic-chain", "--size", "4", "--out", run, "--json"],
+            ["sweep", "--task", "parity:8:2", "--models", "logic-tree", "--sizes", "2,4", "--out", Path.Combine(_dir, "json-sweep.csv"), "--json"],
+            ["verify", "--run", run, "--json"],
+            ["predict", "--run", run, "--data", rows, "--json"],
+            ["models", "--json"], ["models", "mlp-gramo", "--json"],
+            ["tasks", "--json"], ["tasks", "mix:xor3,and2:d2", "--json"],
+            ["bench", "--list", "--json"],
+        ];
+        foreach (var args in commands)
+        {
+            var (code, output, error) = Run(args);
+            Assert.True(code == 0, $"{string.Join(' ', args)}: exit {code}: {error}");
+            using var document = System.Text.Json.JsonDocument.Parse(output); // throws on anything but one JSON document
+            Assert.NotEqual(System.Text.Json.JsonValueKind.Undefined, document.RootElement.ValueKind);
+        }
+        var train = System.Text.Json.JsonDocument.Parse(Run("train", "--task", "parity:8:2", "--model", "logic-chain", "--size", "4", "--out", run, "--force", "--json").Out).RootElement;
+        Assert.Equal(RunCsv.Columns, train.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1.0, train.GetProperty("test_bit_acc").GetDouble());
+        Assert.True(train.GetProperty("solved").GetBoolean());
+        Assert.Equal("ok", train.GetProperty("status").GetString());
+        var mixture = System.Text.Json.JsonDocument.Parse(Run("tasks", "mix:xor3,and2:d2", "--json").Out).RootElement;
+        Assert.Equal(2, mixture.GetProperty("bits_read_per_output").GetArrayLength());
+        Assert.Equal(2, mixture.GetProperty("distractors").GetArrayLength());
+    }
+
     [Fact]
     public void ListingsWork()
     {

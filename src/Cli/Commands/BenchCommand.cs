@@ -1,3 +1,4 @@
+using LogicNets.Harness.Csv;
 using System.CommandLine;
 using LogicNets.Cli.Progress;
 using LogicNets.Harness.Reports;
@@ -31,13 +32,16 @@ public static class BenchCommand
             { suite, output, list, models, shard, resume, force, device, data, testData, functions };
         isolation.AddTo(command);
 
-        CommandBody.Attach(command, console, (parse, cancellation) =>
+        CommandBody.AttachWithJson(command, console, (parse, console, json, cancellation) =>
         {
             if (parse.GetValue(list))
             {
                 foreach (var s in BenchSuites.All)
                     console.Out.WriteLine($"{s.Name,-8} {s.Plan(catalog).Jobs.Count,5} runs  {s.Description}");
                 console.Out.WriteLine($"{Iwls2020Suite.Name,-8} ≤{80 * Iwls2020Suite.Learners.Sum(l => l.Sizes.Length),4} runs  {Iwls2020Suite.Description}");
+                if (json is not null)
+                    JsonOutput.Write(json, BenchSuites.All.Select(s => new { s.Name, Runs = (int?)s.Plan(catalog).Jobs.Count, s.Description })
+                        .Append(new { Name = Iwls2020Suite.Name, Runs = (int?)null, Description = Iwls2020Suite.Description }).ToList());
                 return ExitCodes.Success;
             }
             string suiteName = parse.GetValue(suite)!.Trim().ToLowerInvariant();
@@ -65,6 +69,7 @@ public static class BenchCommand
             if (iwls) console.Out.WriteLine($"functions: {Path.Combine(directory, Iwls2020Report.FunctionsFile)} (chosen circuit per function), picture {Path.Combine(directory, Iwls2020Report.PlotFile)}");
             else console.Out.WriteLine($"curves:  {Path.Combine(directory, PurificationReport.CurvesFile)} (verdicts), plots in {Path.Combine(directory, PurificationReport.PlotFolder)}");
             console.Out.WriteLine($"summary: {Path.Combine(directory, PurificationReport.SummaryFile)}");
+            if (json is not null) RecordJson.Write(json, result.Rows);
             return SweepDisplay.ExitCode(console, result, "suite");
         });
         return command;

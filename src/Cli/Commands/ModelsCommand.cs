@@ -10,10 +10,17 @@ public static class ModelsCommand
     {
         var name = new Argument<string?>("model") { Description = "show one learner with its options (--set KEY=VALUE) and their defaults", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("models", "list the learners with descriptions, size knobs and what each supports; 'models MODEL' also lists its options") { name };
-        CommandBody.Attach(command, console, (parse, _) =>
+        CommandBody.AttachWithJson(command, console, (parse, console, json, _) =>
         {
             var output = console.Out;
             var chosen = parse.GetValue(name) is { } one ? [catalog.Get(one)] : catalog.All.OrderBy(m => m.Name).ToList();
+            if (json is not null)
+                JsonOutput.Write(json, chosen.Select(model => new
+                {
+                    model.Name, model.Description, Size = model.SizeKnob, Supports = Supports(model).Split(", ", StringSplitOptions.RemoveEmptyEntries),
+                    AlsoAccepted = ModelAliases.FormerNamesOf(model.Name).ToArray(),
+                    Options = model.Options.Select(option => new { option.Key, option.Type, option.Default, option.Description }).ToArray(),
+                }).ToList());
             foreach (var model in chosen)
             {
                 output.WriteLine($"{model.Name,-14} {model.Description}");

@@ -23,7 +23,7 @@ public static class PredictCommand
         var command = new Command("predict", "predict rows with a trained run's model (any learner); prints the accuracy when the rows carry outputs")
             { run, circuitFile, data, inputs, format, output, force };
 
-        CommandBody.Attach(command, console, (parse, _) =>
+        CommandBody.AttachWithJson(command, console, (parse, console, json, _) =>
         {
             string path = parse.GetValue(data)!;
             string? kind = parse.GetValue(format)?.Trim().ToLowerInvariant();
@@ -45,8 +45,8 @@ public static class PredictCommand
                 if (kind == "pla") PlaFormat.Write(writer, table, $"predictions of {directory ?? file} for {path}");
                 else CsvTableFormat.Write(writer, table);
             }
-            if (target is null) Write(console.Out);
-            else
+            if (target is null && json is null) Write(console.Out);
+            else if (target is not null)
             {
                 AtomicFile.Write(target, temp =>
                 {
@@ -55,10 +55,18 @@ public static class PredictCommand
                 });
             }
             console.Error.WriteLine($"{rows.Rows} rows predicted by {(source is { } saved ? $"{saved.Spec.Model} (size {saved.Spec.Size}, seed {saved.Spec.Seed})" : file)}{(target is null ? "" : $" → {target}")}");
-            if (rows.Labelled is { } labelled)
+            BitScore? score = rows.Labelled is { } labelled ? BitScore.Of(predicted, labelled.ToDataset()) : null;
+            if (score is { } known)
+                console.Error.WriteLine($"against the file's outputs: bit accuracy {known.BitAccuracy:0.0000}, exact-match {known.ExactMatch:0.0000}");
+            if (json is not null)
             {
-                var score = BitScore.Of(predicted, labelled.ToDataset());
-                console.Error.WriteLine($"against the file's outputs: bit accuracy {score.BitAccuracy:0.0000}, exact-match {score.ExactMatch:0.0000}");
+                string Bits(byte[] values, int row, int width) => string.Concat(values.AsSpan(row * width, width).ToArray().Select(v => v == 0 ? '0' : '1'));
+                JsonOutput.Write(json, new
+                {
+                    Source = directory ?? file, Data = path, InputNames = table.InputNames, OutputNames = table.OutputNames,
+                    Rows = Enumerable.Range(0, table.Rows).Select(r => new { Input = Bits(table.Inputs, r, table.InputWidth), Output = Bits(table.Outputs, r, table.OutputWidth) }).ToList(),
+                    BitAccuracy = score?.BitAccuracy, ExactMatch = score?.ExactMatch,
+                });
             }
             return ExitCodes.Success;
         });

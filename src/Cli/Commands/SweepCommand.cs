@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogicNets.Cli.Progress;
+using LogicNets.Harness.Csv;
 using LogicNets.Harness.Plots;
 using LogicNets.Harness.Reports;
 using LogicNets.Harness.Runs;
@@ -30,7 +31,7 @@ public static class SweepCommand
         training.AddTo(command);
         isolation.AddTo(command);
 
-        CommandBody.Attach(command, console, (parse, cancellation) =>
+        CommandBody.AttachWithJson(command, console, (parse, console, json, cancellation) =>
         {
             var learningTask = task.Parse(parse);
             var modelNames = Parsing.Models(catalog, parse.GetValue(models));
@@ -57,6 +58,7 @@ public static class SweepCommand
                 AccuracyPlot.Save(png, learningTask.Name, curves, AccuracyPlot.BaselineOf(result.Rows));
                 console.Out.WriteLine($"plot: {png}");
             }
+            if (json is not null) RecordJson.Write(json, result.Rows);
             return SweepDisplay.ExitCode(console, result, "sweep");
         });
         return command;

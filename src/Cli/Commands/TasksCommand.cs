@@ -15,13 +15,50 @@ public static class TasksCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("tasks", "list the task families, their parameters and examples; 'tasks TASK' shows one task's rule") { name };
-        CommandBody.Attach(command, console, (parse, _) =>
+        CommandBody.AttachWithJson(command, console, (parse, console, json, _) =>
         {
-            if (parse.GetValue(name) is { } one) PrintDefinition(TaskName.Parse(one), console.Out);
-            else PrintFamilies(console.Out);
+            if (parse.GetValue(name) is { } one)
+            {
+                var task = TaskName.Parse(one);
+                PrintDefinition(task, console.Out);
+                if (json is not null) JsonOutput.Write(json, Definition(task));
+            }
+            else
+            {
+                PrintFamilies(console.Out);
+                if (json is not null)
+                    JsonOutput.Write(json, TaskName.Examples.Select(TaskName.Parse)
+                        .Select(task => new { task.Name, Inputs = task.InputWidth, Outputs = task.OutputWidth, task.Description }).ToList());
+            }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The same facts as <see cref="PrintDefinition"/>, as data: which bits each output reads and which none reads.</summary>
+    private static object Definition(LearningTask task)
+    {
+        IReadOnlyList<IReadOnlyList<int>>? read = task switch
+        {
+            ParityTask parity => [parity.HiddenBits],
+            MixtureTask mixture => mixture.Groups,
+            NoisyXorTask => [[0, 1]],
+            _ => null,
+        };
+        var bits = task as BitTask;
+        return new
+        {
+            Task = task.Name,
+            Rule = task.Description,
+            Inputs = task.InputWidth,
+            Outputs = task.OutputWidth,
+            Targets = task.Kind == TargetKind.Bits ? "bits" : "real",
+            BitsReadPerOutput = read,
+            Distractors = read is null ? null : Enumerable.Range(0, task.InputWidth).Except(read.SelectMany(g => g)).ToArray(),
+            Rows = bits?.FixedProtocol is { } fixedRows ? $"fixed: {fixedRows.TrainRows} train, {fixedRows.TestRows} test"
+                : bits is null ? null : task.InputWidth <= SplitOptions.MaxEnumeratedInputBits ? "whole table" : "sampled",
+            DefaultNoise = task.DefaultNoise,
+        };
     }
 
     /// <summary>One task as a user needs it to read a result: shape, rule, which bits matter, how rows are drawn.</summary>

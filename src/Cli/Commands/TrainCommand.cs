@@ -1,6 +1,7 @@
 using LogicNets.Tasks.Metrics;
 using System.CommandLine;
 using LogicNets.Cli.Progress;
+using LogicNets.Harness.Csv;
 using LogicNets.Harness.Runs;
 using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Definitions;
@@ -29,7 +30,15 @@ public static class TrainCommand
         command.Add(force);
         training.AddTo(command);
 
-        CommandBody.Attach(command, console, (parse, cancellation) =>
+        CommandBody.AttachWithJson(command, console, (parse, console, json, cancellation) =>
+        {
+            int code = Run(parse, console, cancellation, out var record);
+            if (json is not null) RecordJson.Write(json, [record], single: true);
+            return code;
+        });
+        return command;
+
+        int Run(ParseResult parse, CliConsole console, CancellationToken cancellation, out RunRecord record)
         {
             var (learningTask, descriptor, sizeValue, seedValue) = run.Parse(parse);
             var transferTasks = (parse.GetValue(transfer) ?? []).Select(name => Parsing.Task(name) as BitTask
@@ -42,7 +51,7 @@ public static class TrainCommand
             console.Out.WriteLine($"train {RunResultLine.Describe(spec)} → {folder.Directory}");
             var outcome = SweepDisplay.RunOne(console, new RunExecutor(catalog), spec, cancellation);
             using var learner = outcome.Learner;
-            var record = outcome.Record;
+            record = outcome.Record;
             var files = folder.Write(record, learner);
             if (files.Model is not null) console.Out.WriteLine($"model: {files.Model}");
             console.Out.WriteLine($"run:   {files.Run}");
@@ -59,8 +68,7 @@ public static class TrainCommand
             if (record.IsScored)
                 foreach (var other in transferTasks) PrintTransfer(console, TransferCheck.Score(learner, other, seedValue));
             return record.Status == RunStatus.Failed ? ExitCodes.InternalFailure : ExitCodes.Success;
-        });
-        return command;
+        }
     }
 
     private static void PrintTransfer(CliConsole console, TransferScore transfer) =>

@@ -28,7 +28,7 @@ public static class VerifyCommand
         var command = new Command("verify", "prove a learned circuit equal to its rule on every input (exhaustive check or SMT proof), or find an input where it is wrong")
             { run, circuitFile, task, widths, timeout };
 
-        CommandBody.Attach(command, console, (parse, cancellation) =>
+        CommandBody.AttachWithJson(command, console, (parse, console, json, cancellation) =>
         {
             string? directory = parse.GetValue(run);
             string? file = parse.GetValue(circuitFile);
@@ -84,6 +84,12 @@ public static class VerifyCommand
                 RunCsv.Write(Path.Combine(directory!, RunFolder.RunFile), [record]);
                 console.Out.WriteLine($"{Path.Combine(directory!, RunFolder.RunFile)}: verified = {own.Column}");
             }
+            if (json is not null)
+                JsonOutput.Write(json, results.Select(r => new
+                {
+                    Task = r.Task.Name, Verified = r.Result.Column, r.Result.Agrees, r.Result.Method, r.Result.Seconds, Rows = r.Result.Rows > 0 ? r.Result.Rows : (long?)null,
+                    Counterexample = r.Result.Input, r.Result.Expected, r.Result.Actual, r.Result.Detail,
+                }).ToList());
             return results.All(r => r.Result.Agrees) ? ExitCodes.Success : ExitCodes.NotVerified;
         });
         return command;
