@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using LogicNets.Tests.Support;
+using static LogicNets.Tests.Support.DotnetProcess;
 
 namespace LogicNets.Tests.Cli;
 
@@ -26,10 +27,10 @@ public class ToolInstallTests
             Assert.True(install.Code == 0, $"dotnet tool install failed:\n{install.Output}");
             string logicnets = Path.Combine(tools, "logicnets");
 
-            var version = Run(work, logicnets, "--version");
+            var version = Run(work, logicnets, null, "--version");
             Assert.True(version.Code == 0, version.Output);
             Assert.Matches(@"^\d+\.\d+\.\d+", version.Output.Trim());
-            var tasks = Run(work, logicnets, "tasks", "parity:16:3");
+            var tasks = Run(work, logicnets, null, "tasks", "parity:16:3");
             Assert.True(tasks.Code == 0, tasks.Output);
             Assert.Contains("hidden bits 3, 5, 15", tasks.Output);
         }
@@ -37,35 +38,5 @@ public class ToolInstallTests
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "LogicNets.sln"))) return directory.FullName;
-        throw new InvalidOperationException($"no LogicNets.sln above {AppContext.BaseDirectory}");
-    }
-
-    private static (int Code, string Output) Dotnet(string directory, params string[] arguments) => Run(directory, "dotnet", arguments);
-
-    /// <summary>Runs a program with its output captured; MSBuild's reusable nodes are off, so none outlives the call holding the pipe.</summary>
-    private static (int Code, string Output) Run(string directory, string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} ran over 10 minutes");
-        }
-        return (process.ExitCode, output.Result + error.Result);
     }
 }
