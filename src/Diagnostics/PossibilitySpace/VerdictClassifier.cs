@@ -73,7 +73,7 @@ public static class VerdictClassifier
             return Verdict(CurveShape.Jump,
                 $"a logistic explains {logisticR2:P0} and its 10–90% rise spans {transitionDecades:0.##} decades, less than one size step ({meanGap:0.##}): " +
                 $"a jump near size {Math.Pow(10, centre):G4}, from {from.Mean:0.###} at size {from.Size:G4} to {to.Mean:0.###} at size {to.Size:G4} " +
-                $"(a two-level step explains only {stepR2:P0} because a size sits partway up)",
+                $"(a two-level step explains only {stepR2:P0}: a size sits partway up, or the levels scatter)",
                 groups[Math.Min(below + 1, above)].Size, Math.Pow(10, centre), transitionDecades, stepR2, logisticR2);
         }
         return Verdict(CurveShape.Inconclusive, $"neither fit explains the means well enough (step R² {stepR2:0.##}, logistic R² {logisticR2:0.##})",
