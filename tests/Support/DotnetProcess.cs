@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace LogicNets.Tests.Support;
 
-/// <summary>Runs the SDK (or a program it made) on the repository, as a user does from a shell.</summary>
+/// <summary>Runs the SDK, a program it made, or an installed tool (<see cref="ExternalTool"/>), as a user does from a shell.</summary>
 public static class DotnetProcess
 {
     public static string RepositoryRoot()

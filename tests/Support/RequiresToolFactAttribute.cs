@@ -21,15 +21,8 @@ public static class ExternalTool
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
 
-    /// <summary>Runs a program to completion and returns its exit code and standard output.</summary>
-    public static (int Code, string Output) Run(string name, params string[] arguments)
-    {
-        string program = Find(name) ?? throw new InvalidOperationException($"'{name}' is not installed; .ci/run installs it");
-        var start = new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    /// <summary>Runs a program to completion and returns its exit code and its output (stdout, then stderr).</summary>
+    public static (int Code, string Output) Run(string name, params string[] arguments) =>
+        DotnetProcess.Run(Environment.CurrentDirectory, Find(name) ?? throw new InvalidOperationException($"'{name}' is not installed; .ci/run installs it"),
+            null, arguments);
 }

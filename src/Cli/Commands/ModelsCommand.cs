@@ -17,7 +17,7 @@ public static class ModelsCommand
             if (json is not null)
                 JsonOutput.Write(json, chosen.Select(model => new
                 {
-                    model.Name, model.Description, Size = model.SizeKnob, Supports = Supports(model).Split(", ", StringSplitOptions.RemoveEmptyEntries),
+                    model.Name, model.Description, Size = model.SizeKnob, Supports = Supports(model),
                     AlsoAccepted = ModelAliases.FormerNamesOf(model.Name).ToArray(),
                     Options = model.Options.Select(option => new { option.Key, option.Type, option.Default, option.Description }).ToArray(),
                 }).ToList());
@@ -27,7 +27,7 @@ public static class ModelsCommand
                 if (ModelAliases.FormerNamesOf(model.Name).ToList() is { Count: > 0 } former)
                     output.WriteLine($"{"",-14} also accepted: {string.Join(", ", former)} (its former name; old run files read as {model.Name})");
                 output.WriteLine($"{"",-14} size: {model.SizeKnob}");
-                output.WriteLine($"{"",-14} supports: {Supports(model)}");
+                output.WriteLine($"{"",-14} supports: {string.Join(", ", Supports(model))}");
                 if (chosen.Count > 1) continue;
                 output.WriteLine($"{"",-14} common settings: --depth --lr --batch (default {ModelSettings.DefaultBatchSize}) --epochs --time-budget --encoding --device" +
                                  (model.Has(LearnerTraits.Circuit) ? " --repair-kicks" : "") + (model.Has(LearnerTraits.GroupSumHead) ? " --group-sum" : ""));
@@ -51,7 +51,7 @@ public static class ModelsCommand
         return command;
     }
 
-    private static string Supports(ModelDescriptor model) => string.Join(", ", new (LearnerTraits Trait, string Text)[]
+    private static string[] Supports(ModelDescriptor model) => new (LearnerTraits Trait, string Text)[]
     {
         (LearnerTraits.BitTargets, "bit tasks"),
         (LearnerTraits.RealTargets, "real-valued tasks"),
@@ -59,5 +59,5 @@ public static class ModelsCommand
         (LearnerTraits.InspectableLayers, "diagnose"),
         (LearnerTraits.LayerTelemetry, "sparse-layer statistics"),
         (LearnerTraits.GroupSumHead, "--group-sum"),
-    }.Where(entry => model.Has(entry.Trait)).Select(entry => entry.Text));
+    }.Where(entry => model.Has(entry.Trait)).Select(entry => entry.Text).ToArray();
 }

@@ -38,14 +38,7 @@ public static class TasksCommand
     /// <summary>The same facts as <see cref="PrintDefinition"/>, as data: which bits each output reads and which none reads.</summary>
     private static object Definition(LearningTask task)
     {
-        IReadOnlyList<IReadOnlyList<int>>? read = task switch
-        {
-            ParityTask parity => [parity.HiddenBits],
-            MixtureTask mixture => mixture.Groups,
-            NoisyXorTask => [[0, 1]],
-            _ => null,
-        };
-        var bits = task as BitTask;
+        var read = BitsRead(task);
         return new
         {
             Task = task.Name,
@@ -54,9 +47,8 @@ public static class TasksCommand
             Outputs = task.OutputWidth,
             Targets = task.Kind == TargetKind.Bits ? "bits" : "real",
             BitsReadPerOutput = read,
-            Distractors = read is null ? null : Enumerable.Range(0, task.InputWidth).Except(read.SelectMany(g => g)).ToArray(),
-            Rows = bits?.FixedProtocol is { } fixedRows ? $"fixed: {fixedRows.TrainRows} train, {fixedRows.TestRows} test"
-                : bits is null ? null : task.InputWidth <= SplitOptions.MaxEnumeratedInputBits ? "whole table" : "sampled",
+            Distractors = read is null ? null : Distractors(task, read),
+            Rows = task is BitTask bits ? RowsDrawn(bits).Mode : null,
             DefaultNoise = task.DefaultNoise,
         };
     }
@@ -67,39 +59,45 @@ public static class TasksCommand
         output.WriteLine($"task        {task.Name}");
         output.WriteLine($"rule        {task.Description}");
         output.WriteLine($"shape       {task.InputWidth} input(s) → {task.OutputWidth} output(s), {(task.Kind == TargetKind.Bits ? "bits" : "real values")}");
-        switch (task)
+        if (BitsRead(task) is { } read)
         {
-            case ParityTask parity:
-                output.WriteLine($"hidden bits {string.Join(", ", parity.HiddenBits)} (out0 = their XOR)");
-                output.WriteLine($"distractors {Distractors(task.InputWidth, parity.HiddenBits)}");
-                break;
-            case MixtureTask mixture:
-                for (int r = 0; r < mixture.Rules.Count; r++)
-                    output.WriteLine($"out{r,-8} {mixture.Rules[r].Name} of bits {string.Join(", ", mixture.Groups[r])} (in the rule's operand order)");
-                output.WriteLine($"distractors {Distractors(task.InputWidth, mixture.Groups.SelectMany(g => g))}");
-                break;
-            case NoisyXorTask:
-                output.WriteLine("hidden bits 0, 1 (out0 = their XOR)");
-                output.WriteLine($"distractors {Distractors(task.InputWidth, [0, 1])}");
-                break;
+            if (task is MixtureTask mixture)
+                for (int r = 0; r < read.Count; r++)
+                    output.WriteLine($"out{r,-8} {mixture.Rules[r].Name} of bits {string.Join(", ", read[r])} (in the rule's operand order)");
+            else output.WriteLine($"hidden bits {string.Join(", ", read[0])} (out0 = their XOR)");
+            var rest = Distractors(task, read);
+            output.WriteLine($"distractors {(rest.Length == 0 ? "none" : $"{rest.Length}: {string.Join(", ", rest)}")}");
         }
         if (task is BitTask bits)
         {
-            output.WriteLine(bits.FixedProtocol is { } fixedRows
-                ? $"rows        fixed protocol: {fixedRows.TrainRows} train, {fixedRows.TestRows} test (--train-fraction does not apply)"
-                : task.InputWidth <= SplitOptions.MaxEnumeratedInputBits
-                    ? $"rows        the whole table, {1L << task.InputWidth:N0} rows, split into train and test by --train-fraction"
-                    : $"rows        2^{task.InputWidth} possible inputs, too many to list: train rows (fraction × 2^{task.InputWidth}, at most {new SplitOptions().MaxSampledTrainRows:N0}) and " +
-                      $"disjoint test rows (at most {new SplitOptions().MaxSampledTestRows:N0}) are drawn at random");
+            output.WriteLine($"rows        {RowsDrawn(bits).Detail}");
             if (task.DefaultNoise > 0) output.WriteLine($"noise       {task.DefaultNoise:0.###} of training labels flipped by default");
         }
     }
 
-    private static string Distractors(int width, IEnumerable<int> read)
+    /// <summary>The input bits each output reads, for the tasks whose rule hides among distractors; null for the others.</summary>
+    private static IReadOnlyList<IReadOnlyList<int>>? BitsRead(LearningTask task) => task switch
     {
-        var used = read.ToHashSet();
-        var rest = Enumerable.Range(0, width).Where(i => !used.Contains(i)).ToList();
-        return rest.Count == 0 ? "none" : $"{rest.Count}: {string.Join(", ", rest)}";
+        ParityTask parity => [parity.HiddenBits],
+        MixtureTask mixture => mixture.Groups,
+        NoisyXorTask => [[0, 1]],
+        _ => null,
+    };
+
+    private static int[] Distractors(LearningTask task, IReadOnlyList<IReadOnlyList<int>> read) =>
+        Enumerable.Range(0, task.InputWidth).Except(read.SelectMany(group => group)).ToArray();
+
+    /// <summary>How a run draws the task's rows: in a word (JSON) and as a sentence.</summary>
+    private static (string Mode, string Detail) RowsDrawn(BitTask task)
+    {
+        if (task.FixedProtocol is { } fixedRows)
+            return ($"fixed: {fixedRows.TrainRows} train, {fixedRows.TestRows} test",
+                $"fixed protocol: {fixedRows.TrainRows} train, {fixedRows.TestRows} test (--train-fraction does not apply)");
+        if (task.InputWidth <= SplitOptions.MaxEnumeratedInputBits)
+            return ("whole table", $"the whole table, {1L << task.InputWidth:N0} rows, split into train and test by --train-fraction");
+        var caps = new SplitOptions();
+        return ("sampled", $"2^{task.InputWidth} possible inputs, too many to list: train rows (fraction × 2^{task.InputWidth}, at most " +
+            $"{caps.MaxSampledTrainRows:N0}) and disjoint test rows (at most {caps.MaxSampledTestRows:N0}) are drawn at random");
     }
 
     private static void PrintFamilies(TextWriter output)

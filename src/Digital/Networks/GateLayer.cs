@@ -27,10 +27,8 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     private readonly Parameter _logits;
     private readonly Parameter? _wireA;
     private readonly Parameter? _wireB;
-    private readonly long[]? _fixedA;
-    private readonly long[]? _fixedB;
-    private readonly int[]? _fusedA;
-    private readonly int[]? _fusedB;
+    private readonly int[]? _fixedA;
+    private readonly int[]? _fixedB;
     private readonly Tensor? _indexA;
     private readonly Tensor? _indexB;
     private readonly Tensor _table;
@@ -67,12 +65,11 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
         if (wiring == Wiring.FixedRandom)
         {
             (_fixedA, _fixedB) = RandomPairs(inputWidth, width, wiringRandom);
-            _indexA = tensor(_fixedA, dtype: ScalarType.Int64, device: device);
-            _indexB = tensor(_fixedB, dtype: ScalarType.Int64, device: device);
+            _indexA = tensor(_fixedA.Select(i => (long)i).ToArray(), dtype: ScalarType.Int64, device: device);
+            _indexB = tensor(_fixedB.Select(i => (long)i).ToArray(), dtype: ScalarType.Int64, device: device);
             register_buffer("index_a", _indexA);
             register_buffer("index_b", _indexB);
-            if (kernel == GateKernel.Fused && device.type == DeviceType.CPU)
-                (_fusedA, _fusedB) = (_fixedA.Select(i => (int)i).ToArray(), _fixedB.Select(i => (int)i).ToArray());
+            Fused = kernel == GateKernel.Fused && device.type == DeviceType.CPU;
         }
         else
         {
@@ -101,14 +98,14 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     public (Parameter A, Parameter B)? WireLogits => _wireA is null ? null : (_wireA, _wireB!);
 
     /// <summary>Whether this layer runs <see cref="FusedGateKernel"/> (fixed wiring on CPU, unless libtorch was asked for).</summary>
-    public bool Fused => _fusedA is not null;
+    public bool Fused { get; }
 
     /// <summary>
     /// Forward on neuron-major activations ([inputs, batch] → [width, batch]), the fused kernel's layout; a network
     /// of fused layers transposes once at each end instead of at every layer.
     /// </summary>
     public Tensor ForwardNeuronMajor(Tensor x) =>
-        Fused ? FusedGateFunction.Apply(x, Coefficients(), _fusedA!, _fusedB!) : forward(x.t()).t();
+        Fused ? FusedGateFunction.Apply(x, Coefficients(), _fixedA!, _fixedB!) : forward(x.t()).t();
 
     public override Tensor forward(Tensor x)
     {
@@ -146,9 +143,9 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
         var ops = Form == GateForm.InputWise
             ? CornerGates()
             : _logits.argmax(1).cpu().data<long>().ToArray().Select(o => GateOps.FromIndex((int)o)).ToArray();
-        var a = _fixedA ?? _wireA!.argmax(1).cpu().data<long>().ToArray();
-        var b = _fixedB ?? _wireB!.argmax(1).cpu().data<long>().ToArray();
-        return new LayerChoices(InputWidth, ops, a.Select(i => (int)i).ToArray(), b.Select(i => (int)i).ToArray(), Wiring == Wiring.Learnable);
+        var a = _fixedA ?? _wireA!.argmax(1).cpu().data<long>().ToArray().Select(i => (int)i).ToArray();
+        var b = _fixedB ?? _wireB!.argmax(1).cpu().data<long>().ToArray().Select(i => (int)i).ToArray();
+        return new LayerChoices(InputWidth, ops, a, b, Wiring == Wiring.Learnable);
     }
 
     private GateOp[] CornerGates()
@@ -158,22 +155,22 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Random input pairs, spreading the inputs evenly so that every input is read when width allows.</summary>
-    private static (long[] A, long[] B) RandomPairs(int inputWidth, int width, SplitMix64 rng)
+    private static (int[] A, int[] B) RandomPairs(int inputWidth, int width, SplitMix64 rng)
     {
-        var pool = new List<long>();
-        var a = new long[width];
-        var b = new long[width];
-        long Next()
+        var pool = new List<int>();
+        var a = new int[width];
+        var b = new int[width];
+        int Next()
         {
             if (pool.Count == 0)
             {
-                pool.AddRange(Enumerable.Range(0, inputWidth).Select(i => (long)i));
+                pool.AddRange(Enumerable.Range(0, inputWidth));
                 var shuffled = pool.ToArray();
                 rng.Shuffle(shuffled);
                 pool.Clear();
                 pool.AddRange(shuffled);
             }
-            long value = pool[^1];
+            int value = pool[^1];
             pool.RemoveAt(pool.Count - 1);
             return value;
         }
