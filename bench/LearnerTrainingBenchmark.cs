@@ -18,7 +18,11 @@ public class LearnerTrainingBenchmark
     private Dataset _train = null!;
     private LearningTask _task = null!;
 
-    public static IEnumerable<string> Models => BuiltInModels.Catalog.All.Select(model => model.Name);
+    /// <summary>Every registered learner, or those named in LOGICNETS_BENCH_MODELS (comma-separated) to time a few.</summary>
+    public static IEnumerable<string> Models =>
+        Environment.GetEnvironmentVariable("LOGICNETS_BENCH_MODELS") is { Length: > 0 } names
+            ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => BuiltInModels.Catalog.Get(name).Name)
+            : BuiltInModels.Catalog.All.Select(model => model.Name);
 
     [ParamsSource(nameof(Models))]
     public string Model { get; set; } = "mlp";

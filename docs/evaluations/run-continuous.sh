@@ -20,3 +20,18 @@ for task in add:8 parity:16:3 noisy-xor; do
   logicnets sweep --task "$task" --models spl --sizes 33 --seeds 1 --out "$out/sparse/$name-spl.csv" --force
   logicnets sweep --task "$task" --models moie --sizes 8 --seeds 1 --out "$out/sparse/$name-moie.csv" --force
 done
+
+# 3. Issue #17: spl and moie at ≈ 4–5 k parameters beside mlp, seeds 1–5, default settings, on the four tasks of the
+#    issue (about 35 minutes with --jobs 2). Then one moie run with the design's settings and one with the defaults,
+#    whose collapse and activation pictures are committed.
+for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,add2:d4 0.1"; do
+  set -- $entry
+  name=${1//[:,]/_}
+  for model in "mlp 58" "spl 33" "moie 8"; do
+    set -- $entry $model
+    logicnets sweep --task "$1" --train-fraction "$2" --models "$3" --sizes "$4" --seeds 5 --jobs 2 --out "$out/sparse/issue17/$name-$3.csv" --force
+  done
+done
+design="--set absolute-positions=false --set mask-gradient=firing --set balance=0 --set meta-learning-rate=0.01 --set anneal=false"
+logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 $design --out "$out/sparse/issue17/moie-design" --force
+logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --out "$out/sparse/issue17/moie-default" --force

@@ -61,6 +61,20 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void DiagnoseShowsWhereAndWhenASparseLearnersExpertsDie()
+    {
+        string outDir = Path.Combine(_dir, "moie-diagnosis");
+        var (code, output, error) = Run("diagnose", "--task", "add:2", "--model", "moie", "--size", "4", "--epochs", "3", "--train-fraction", "1", "--out", outDir);
+        Assert.True(code == 0, error);
+        // moie has no layer-by-layer diagnosis, only its sparse layers: a line per SPL, the table and both pictures.
+        Assert.Contains("sparse layers at the last epoch", output);
+        Assert.Matches(@"b1\.down\s+activation \d\.\d{3}  collapsed \d\.\d{3}", output);
+        foreach (string file in new[] { "sparse-layers.csv", "collapse.png", "activation.png", "run.csv" })
+            Assert.True(File.Exists(Path.Combine(outDir, file)), $"{file} missing; output: {output}");
+        Assert.False(File.Exists(Path.Combine(outDir, "vanishing.png")));
+    }
+
+    [Fact]
     public void SweepResumeAndReportMergeShards()
     {
         string a = Path.Combine(_dir, "s1.csv"), b = Path.Combine(_dir, "s2.csv");

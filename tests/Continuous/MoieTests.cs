@@ -11,18 +11,18 @@ namespace LogicNets.Tests.Continuous;
 public class MoieTests
 {
     [Theory]
-    [InlineData(4, 1)]
-    [InlineData(6, 2)]
-    [InlineData(8, 3)]
-    public void ClosedFormParameterCountMatchesTheNetwork(int width, int depth)
+    [InlineData(4, 1, true)]
+    [InlineData(6, 2, true)]
+    [InlineData(8, 3, false)]
+    public void ClosedFormParameterCountMatchesTheNetwork(int width, int depth, bool positions)
     {
-        using var network = new MoieNetwork(inputWidth: 5, width, depth, outputWidth: 3, new SplOptions());
+        using var network = new MoieNetwork(inputWidth: 5, width, depth, outputWidth: 3, new MoieOptions { AbsolutePositions = positions });
         long counted = network.parameters().Sum(parameter => parameter.numel());
-        Assert.Equal(counted, ExpectedParameters(5, width, depth, 3));
+        Assert.Equal(counted, ExpectedParameters(5, width, depth, 3) + (positions ? 5 * width : 0));
     }
 
     /// <summary>
-    /// The architecture's size in closed form: token embedding (e, e0), per block two LayerNorms, four width×width SPLs
+    /// The architecture's size in closed form without position vectors (those add inputs × width): token embedding (e, e0), per block two LayerNorms, four width×width SPLs
     /// (Q, K, V, O) and the FFN's two SPLs (width → 2·width → width); with more than one block a PRC stream per SPL kind
     /// (an experts×experts transform and a LayerNorm over the prototype width); the final LayerNorm and the readout
     /// over all tokens. An SPL of n inputs and m experts has μ, p, g (3·n·m) and a bias (m).
@@ -60,7 +60,7 @@ public class MoieTests
     {
         using var scope = NewDisposeScope();
         manual_seed(5);
-        using var network = new MoieNetwork(inputWidth: 3, width: 4, depth: 3, outputWidth: 2, new SplOptions());
+        using var network = new MoieNetwork(inputWidth: 3, width: 4, depth: 3, outputWidth: 2, new MoieOptions());
         network.forward(rand(2, 3));
         var query = network.Blocks.Select(block => block.Attention.Query).ToArray();
         Assert.True(query[0].EffectivePrototype.allclose(query[0].Prototype));
@@ -87,7 +87,7 @@ public class MoieTests
         // Far above chance (0.5), with margin for the machine: libtorch's AVX-512 and AVX2 kernels round differently and the
         // seeded run ends elsewhere (measured: above 0.95 with AVX-512, 0.9375 = 45 of 48 bits with AVX2 only).
         Assert.True(outcome.Record.TrainBitAccuracy >= 0.9, $"train bit accuracy {outcome.Record.TrainBitAccuracy}");
-        Assert.Equal(ExpectedParameters(4, 8, MoieLearner.DefaultDepth, 3), outcome.Record.Params);
+        Assert.Equal(ExpectedParameters(4, 8, MoieLearner.DefaultDepth, 3) + 4 * 8, outcome.Record.Params); // + position vectors
         Assert.InRange(outcome.Record.ActivationRate!.Value, 0.01, 0.99);
         var stats = ((ILayerTelemetry)learner).LayerStats;
         // One row per layer per epoch run (stop when solved may end the fit before the 600).

@@ -10,9 +10,9 @@ namespace LogicNets.Tests.Continuous;
 
 public class SparseProtoLinearTests
 {
-    private static SparseProtoLinear Layer(float[,] prototype, float[,] gate)
+    private static SparseProtoLinear Layer(float[,] prototype, float[,] gate, SplOptions? options = null)
     {
-        var layer = new SparseProtoLinear(prototype.GetLength(1), prototype.GetLength(0));
+        var layer = new SparseProtoLinear(prototype.GetLength(1), prototype.GetLength(0), options);
         using (no_grad())
         {
             layer.Prototype.copy_(tensor(prototype));
@@ -39,6 +39,20 @@ public class SparseProtoLinearTests
         // r = ReLU(match − cost) is 0 for silent experts, so ReLU passes them no gradient.
         Assert.Equal(0f, layer.Gate.grad![1, 0].item<float>());
         Assert.Equal(0f, layer.Gate.grad![2, 0].item<float>());
+    }
+
+    [Fact]
+    public void EveryRowMaskGradientReachesSilentExperts()
+    {
+        using var scope = NewDisposeScope();
+        var layer = Layer(new float[,] { { 1, 0 }, { -1, 0 }, { 1, 0 } }, new float[,] { { 0.25f, 0 }, { 0, 0 }, { 2, 0 } },
+            new SplOptions { MaskGradient = MaskGradient.Every });
+        var output = layer.forward(tensor(new float[,] { { 1, 0 } }));
+        Assert.Equal(new float[] { 1.5f, 0, 0 }, output.data<float>().ToArray()); // the same forward pass
+        output.sum().backward();
+        // Now the silent experts learn too: firing would add μ·x + b = 1.5 to this loss, so descent raises their cost.
+        Assert.Equal(-1.5f, layer.Gate.grad![1, 0].item<float>(), 5);
+        Assert.Equal(-1.5f, layer.Gate.grad![2, 0].item<float>(), 5);
     }
 
     [Fact]

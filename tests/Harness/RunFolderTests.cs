@@ -29,6 +29,19 @@ public sealed class RunFolderTests : IDisposable
         var stats = folder.ReadSparseLayers();
         Assert.Equal(((ILayerTelemetry)learner).LayerStats, stats);
         Assert.Equal(3 * 2, stats.Count); // 3 epochs × 2 SPL layers
+        Assert.Equal(SparseLayersReport.Files.Select(name => Path.Combine(folder.Directory, name)), files.Pictures);
+        Assert.All(files.Pictures, picture => Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(picture)[..4]));
+    }
+
+    [Fact]
+    public void TheSparseSummarySaysWhenEachLayersCollapseSetIn()
+    {
+        LayerEpochStats Row(int epoch, string layer, double collapsed) => new() { Epoch = epoch, Layer = layer, ActivationRate = 0.25, CollapsedShare = collapsed };
+        double[] upper = [0, 0.5, 0.25, 0.5, 0.75, 0.75];
+        var stats = upper.Select((collapsed, index) => Row(index + 1, "b0.up", collapsed))
+            .Concat(Enumerable.Range(1, 6).Select(epoch => Row(epoch, "b0.q", 0))).ToList();
+        var lines = SparseLayersReport.Summary(stats);
+        Assert.Equal(["b0.up      activation 0.250  collapsed 0.750, reached at epoch 5", "b0.q       activation 0.250  collapsed 0.000"], lines);
     }
 
     [Fact]

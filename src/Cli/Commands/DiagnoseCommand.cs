@@ -14,8 +14,9 @@ public static class DiagnoseCommand
     public static Command Create(CliConsole console, ModelCatalog catalog)
     {
         string inspectable = catalog.NamesWith(LearnerTraits.InspectableLayers);
-        var run = new SingleRunOptions(catalog, $"one with inspectable layers, {inspectable}");
-        var output = new Option<string>("--out") { Description = $"output folder for {DiagnosisReport.TableFile}, {RunFolder.RunFile} and the PNGs", Required = true };
+        string sparse = catalog.NamesWith(LearnerTraits.LayerTelemetry);
+        var run = new SingleRunOptions(catalog, $"one with inspectable layers, {inspectable}; or with sparse layers, {sparse}");
+        var output = new Option<string>("--out") { Description = $"output folder for {DiagnosisReport.TableFile}, {RunFolder.RunFile} and the PNGs (sparse learners also {RunFolder.SparseLayersFile}: where and when experts die)", Required = true };
         var probe = new Option<bool>("--low-rank-probe") { Description = "also report the best rank-r error of each weight matrix (from its singular values) and the rank where it stops falling" };
         var untrained = new Option<bool>("--untrained") { Description = "inspect the freshly initialised network instead of training it first" };
         var training = new TrainingOptionSet(catalog);
@@ -32,11 +33,13 @@ public static class DiagnoseCommand
         {
             var (learningTask, descriptor, sizeValue, seedValue) = run.Parse(parse);
             // Refused before the training time is spent.
-            if (!descriptor.Has(LearnerTraits.InspectableLayers))
-                throw new UsageException($"diagnose cannot inspect '{descriptor.Name}' layer by layer; diagnose covers {inspectable}");
+            bool layered = descriptor.Has(LearnerTraits.InspectableLayers), telemetry = descriptor.Has(LearnerTraits.LayerTelemetry);
+            if (!layered && !telemetry)
+                throw new UsageException($"diagnose cannot inspect '{descriptor.Name}' layer by layer; diagnose covers {inspectable} (and the sparse layers of {sparse})");
             var spec = training.SingleRun(parse, new RunSpec { Task = learningTask, Model = descriptor.Name, Size = sizeValue, Seed = seedValue });
             if (parse.GetValue(untrained)) spec = spec with { Epochs = 0 };
-            var folder = new RunFolder(OutputPath.ClaimDirectory(parse.GetValue(output)!, [RunFolder.RunFile, .. DiagnosisReport.Files], parse.GetValue(force), "a diagnosis"));
+            var folder = new RunFolder(OutputPath.ClaimDirectory(parse.GetValue(output)!,
+                [RunFolder.RunFile, .. DiagnosisReport.Files, RunFolder.SparseLayersFile, .. SparseLayersReport.Files], parse.GetValue(force), "a diagnosis"));
 
             console.Out.WriteLine($"diagnose {RunResultLine.Describe(spec)} → {folder.Directory}");
             var outcome = SweepDisplay.RunOne(console, new RunExecutor(catalog), spec, cancellation);
@@ -45,9 +48,22 @@ public static class DiagnoseCommand
             if (outcome.Record.Status is not (RunStatus.Ok or RunStatus.Budget))
                 throw new UsageException($"training ended with status {outcome.Record.Status.Name()} ({outcome.Record.Message}); nothing to diagnose");
 
-            var diagnosis = LearnerDiagnosis.Of(learner, outcome.Data, spec.Seed, parse.GetValue(probe));
-            var files = DiagnosisReport.Write(diagnosis, folder.Directory, $"{descriptor.Name} {sizeValue} on {learningTask.Name}");
-            Print(console, diagnosis);
+            string title = $"{descriptor.Name} {sizeValue} on {learningTask.Name}";
+            var files = new List<string>();
+            if (layered)
+            {
+                var diagnosis = LearnerDiagnosis.Of(learner, outcome.Data, spec.Seed, parse.GetValue(probe));
+                files.AddRange(DiagnosisReport.Write(diagnosis, folder.Directory, title));
+                Print(console, diagnosis);
+            }
+            var (table, pictures) = folder.WriteSparseLayers(learner, title);
+            if (table is not null)
+            {
+                console.Out.WriteLine("sparse layers at the last epoch (collapsed: experts that fired on no training row):");
+                foreach (string line in SparseLayersReport.Summary(((ILayerTelemetry)learner).LayerStats)) console.Out.WriteLine("  " + line);
+                files.Add(table);
+                files.AddRange(pictures);
+            }
             foreach (string file in files) console.Out.WriteLine($"wrote {file}");
             return ExitCodes.Success;
         });

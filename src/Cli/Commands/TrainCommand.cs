@@ -56,7 +56,7 @@ public static class TrainCommand
             if (files.Model is not null) console.Out.WriteLine($"model: {files.Model}");
             console.Out.WriteLine($"run:   {files.Run}");
             if (files.SparseLayers is not null)
-                console.Out.WriteLine($"layers: {files.SparseLayers} (activation rate, prototype norm, mean cost, collapse per epoch)");
+                console.Out.WriteLine($"layers: {files.SparseLayers} (activation rate, prototype norm, mean cost, collapse per epoch; drawn in {string.Join(", ", files.Pictures.Select(Path.GetFileName))})");
             PrintScores(console, record);
             if (learningTask is FileTask { TestPath: { } testFile })
                 console.Out.WriteLine($"test rows: all {record.TestRows} rows of {testFile} (a validation file scores as the test set)");

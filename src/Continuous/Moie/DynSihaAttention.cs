@@ -11,12 +11,12 @@ namespace LogicNets.Continuous.Moie;
 /// </summary>
 public sealed class DynSihaAttention : nn.Module<Tensor, Tensor>
 {
-    public DynSihaAttention(int width, bool absoluteCost, string name) : base(name)
+    public DynSihaAttention(int width, SplOptions options, string name) : base(name)
     {
-        Query = new SparseProtoLinear(width, width, absoluteCost);
-        Key = new SparseProtoLinear(width, width, absoluteCost);
-        Value = new SparseProtoLinear(width, width, absoluteCost);
-        Output = new SparseProtoLinear(width, width, absoluteCost);
+        Query = new SparseProtoLinear(width, width, options);
+        Key = new SparseProtoLinear(width, width, options);
+        Value = new SparseProtoLinear(width, width, options);
+        Output = new SparseProtoLinear(width, width, options);
         RegisterComponents();
     }
 

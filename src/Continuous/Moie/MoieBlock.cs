@@ -11,12 +11,12 @@ public sealed class MoieBlock : nn.Module<Tensor, Tensor>
     private readonly LayerNorm _attentionNorm;
     private readonly LayerNorm _feedForwardNorm;
 
-    public MoieBlock(int width, bool absoluteCost, string name) : base(name)
+    public MoieBlock(int width, SplOptions options, string name) : base(name)
     {
         _attentionNorm = nn.LayerNorm(width);
         _feedForwardNorm = nn.LayerNorm(width);
-        Attention = new DynSihaAttention(width, absoluteCost, "attention");
-        FeedForward = new MoieFeedForward(width, absoluteCost, "feed_forward");
+        Attention = new DynSihaAttention(width, options, "attention");
+        FeedForward = new MoieFeedForward(width, options, "feed_forward");
         RegisterComponents();
     }
 

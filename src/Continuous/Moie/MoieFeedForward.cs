@@ -12,10 +12,10 @@ public sealed class MoieFeedForward : nn.Module<Tensor, Tensor>
 {
     public const int Expansion = 2;
 
-    public MoieFeedForward(int width, bool absoluteCost, string name) : base(name)
+    public MoieFeedForward(int width, SplOptions options, string name) : base(name)
     {
-        Up = new SparseProtoLinear(width, Expansion * width, absoluteCost);
-        Down = new SparseProtoLinear(Expansion * width, width, absoluteCost);
+        Up = new SparseProtoLinear(width, Expansion * width, options);
+        Down = new SparseProtoLinear(Expansion * width, width, options);
         RegisterComponents();
     }
 

@@ -6,7 +6,8 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Moie;
 
 /// <summary><c>moie</c> — input bits as tokens through DynSIHA attention and MoIE feed-forward blocks (all projections SPLs, M-SAPS).</summary>
-public sealed class MoieLearner(LearnerRequest request) : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-3)
+public sealed class MoieLearner(LearnerRequest request)
+    : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-3, LearnerOptionRecord.Bind<MoieOptions>(request.Settings.Options, Descriptor.Name))
 {
     public const int DefaultDepth = 2;
 
@@ -15,7 +16,7 @@ public sealed class MoieLearner(LearnerRequest request) : SparseMetaLearner(Desc
         "bits as tokens: DynSIHA attention (SPL Q/K/V/O, one wide head, rotary) + MoIE FFN (two SPLs), PRC across blocks, M-SAPS, TorchSharp",
         "model width, rounded up to even (--depth sets the block count, default 2)",
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.LayerTelemetry,
-        request => new MoieLearner(request)) { OptionsType = typeof(SplOptions) };
+        request => new MoieLearner(request)) { OptionsType = typeof(MoieOptions) };
 
     public int Depth { get; } = request.LayerDepth(Descriptor.Name, DefaultDepth);
 
@@ -26,7 +27,7 @@ public sealed class MoieLearner(LearnerRequest request) : SparseMetaLearner(Desc
     protected override int PredictChunk => Math.Max(64, 262144 / (Request.Shape.InputWidth * Width));
 
     protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
-        new MoieNetwork(Request.Shape.InputWidth, Width, Depth, Request.Shape.OutputWidth, Options);
+        new MoieNetwork(Request.Shape.InputWidth, Width, Depth, Request.Shape.OutputWidth, (MoieOptions)Options);
 
     protected override IReadOnlyList<(string Name, SparseProtoLinear Layer)> SparseLayers(nn.Module<Tensor, Tensor> network) =>
         ((MoieNetwork)network).SparseLayers;

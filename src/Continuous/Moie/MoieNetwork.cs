@@ -7,7 +7,9 @@ namespace LogicNets.Continuous.Moie;
 
 /// <summary>
 /// A task's input bits as a token sequence: token t is x_t·e + e0 (a learned value direction and offset, so real
-/// inputs embed too), then <c>depth</c> <see cref="MoieBlock"/>s with a PRC stream per SPL kind across blocks, a final
+/// inputs embed too) plus, by default, a learned position vector P_t (<see cref="MoieOptions.AbsolutePositions"/>;
+/// without it block 0 sees one vector per bit value, so each of its experts can only fire on all zeros, all ones,
+/// both or neither), then <c>depth</c> <see cref="MoieBlock"/>s with a PRC stream per SPL kind across blocks, a final
 /// LayerNorm, and a linear readout over all tokens flattened (outputs depend on positions, e.g. carry bits).
 /// </summary>
 public sealed class MoieNetwork : nn.Module<Tensor, Tensor>
@@ -17,13 +19,15 @@ public sealed class MoieNetwork : nn.Module<Tensor, Tensor>
     private readonly ModuleList<PrototypeResidualStream> _streams = new();
     private readonly LayerNorm _finalNorm;
     private readonly Linear _readout;
+    private readonly Parameter? _positions;
 
-    public MoieNetwork(int inputWidth, int width, int depth, int outputWidth, SplOptions options) : base(nameof(MoieNetwork))
+    public MoieNetwork(int inputWidth, int width, int depth, int outputWidth, MoieOptions options) : base(nameof(MoieNetwork))
     {
         if (width < 2 || width % 2 != 0) throw new ArgumentException($"moie width must be even and >= 2 (rotary pairs), got {width}");
         if (depth < 1) throw new ArgumentException($"moie needs at least one block, got {depth}");
         _embedding = nn.Linear(1, width);
-        for (int block = 0; block < depth; block++) _blocks.Add(new MoieBlock(width, options.AbsoluteCost, $"block{block}"));
+        if (options.AbsolutePositions) _positions = new Parameter(randn(inputWidth, width) * 0.1);
+        for (int block = 0; block < depth; block++) _blocks.Add(new MoieBlock(width, options, $"block{block}"));
         if (depth > 1)
         {
             var first = _blocks[0].SparseLayers;
@@ -46,6 +50,7 @@ public sealed class MoieNetwork : nn.Module<Tensor, Tensor>
         for (int kind = 0; kind < _streams.Count; kind++)
             _streams[kind].Feed(_blocks.Select(block => block.SparseLayers[kind]).ToList());
         var tokens = _embedding.forward(input.unsqueeze(-1));
+        if (_positions is not null) tokens = tokens + _positions;
         foreach (var block in _blocks) tokens = block.forward(tokens);
         return _readout.forward(_finalNorm.forward(tokens).flatten(1));
     }

@@ -27,28 +27,29 @@ public sealed class Msaps(IReadOnlyList<SparseProtoLinear> layers, SplOptions op
 
     private void AddMetaGradients(SparseProtoLinear layer)
     {
-        if (layer.LastInput is null || layer.LastMask is null || layer.Computation.weight!.grad is null) return;
+        if (layer.LastInput is null || layer.LastMask is null || layer.LastSignedCost is null || layer.Computation.weight!.grad is null) return;
         using var scope = NewDisposeScope();
         var x = layer.LastInput;
         var mask = layer.LastMask;
         var computationSurprise = layer.Computation.weight.grad.detach().square().sum([1]).sqrt();
 
-        double rate = Math.Clamp(mask.mean().item<float>(), 1e-6, 0.5);
-        var sorted = computationSurprise.cpu().to_type(ScalarType.Float64).data<double>().ToArray();
-        Array.Sort(sorted);
-        var good = computationSurprise.le(Quantile(sorted, rate)).to_type(x.dtype);
-        var bad = computationSurprise.ge(Quantile(sorted, 1 - rate)).to_type(x.dtype);
+        // Both quantiles on the device, so a GPU step does not wait for the host once per layer.
+        var rate = mask.mean().clamp(1e-6, 0.5).to_type(computationSurprise.dtype);
+        var thresholds = computationSurprise.quantile(stack([rate, 1 - rate]), 0, false);
+        var good = computationSurprise.le(thresholds[0]).to_type(x.dtype);
+        var bad = computationSurprise.ge(thresholds[1]).to_type(x.dtype);
         var activated = mask.sum([0]).gt(0).to_type(x.dtype);
         var anchors = nn.functional.normalize(mask.t().matmul(x), dim: -1);
 
-        var prototype = layer.Prototype;
-        var alignment = (nn.functional.normalize(layer.MetaPrototype, dim: -1) * anchors).sum([1]);
-        var (goodTerm, badTerm) = options.PrototypeSign == PrototypeLossSign.PullGoodPushBad
-            ? (1 - alignment, 1 + alignment)
-            : (1 + alignment, 1 - alignment);
-        var weight = Drln.Apply(computationSurprise);
-        var prototypeLoss = (weight * activated * (good * goodTerm + bad * badTerm)).sum() / layer.OutputWidth;
-        var prototypeGradient = autograd.grad([prototypeLoss], [prototype], allow_unused: true)[0] ?? zeros_like(prototype);
+        // L_p = Σ_j DRLN(S_μ)_j·act_j·(good_j·(1 ∓ a_j) + bad_j·(1 ± a_j)) / J with a_j = p̂_j·anchor_j, differentiated in
+        // closed form (∂a_j/∂p_j = (anchor_j − a_j·p̂_j) / ‖p_j‖) rather than by a second autograd pass per layer.
+        var prototype = layer.MetaPrototype.detach();
+        var norm = prototype.norm(-1, true).clamp_min(SparseProtoLinear.NormFloor);
+        var direction = prototype / norm;
+        var alignment = (direction * anchors).sum([1], keepdim: true);
+        double goodSlope = options.PrototypeSign == PrototypeLossSign.PullGoodPushBad ? -1 : 1;
+        var slope = Drln.Apply(computationSurprise) * activated * (good - bad) * (goodSlope / layer.OutputWidth);
+        var prototypeGradient = slope.unsqueeze(1) * (anchors - alignment * direction) / norm;
         var perceptualSurprise = prototypeGradient.square().sum([1]).sqrt();
         if (options.Protection)
         {
@@ -56,13 +57,17 @@ public sealed class Msaps(IReadOnlyList<SparseProtoLinear> layers, SplOptions op
             prototypeGradient = prototypeGradient * protection.unsqueeze(1);
         }
 
+        // L_g = mean_j (c̄_j − t_j)² with c̄_j the batch's mean cost, also in closed form: ∂c̄_j/∂g_j is the mean input
+        // (signed cost) or the mean of sign(x·g_j)·x (absolute cost).
         var target = (Drln.Apply(computationSurprise) + Drln.Apply(perceptualSurprise)) * options.GateTargetScale;
-        var gateLoss = nn.functional.mse_loss(layer.Cost(x).mean([0]), target.detach());
-        var gateGradient = autograd.grad([gateLoss], [layer.Gate])[0];
+        var signedCost = layer.LastSignedCost;
+        var residual = (layer.CostOf(signedCost).mean([0]) - target) * (2.0 / layer.OutputWidth);
+        var costSlope = options.AbsoluteCost ? signedCost.sign().t().matmul(x) / x.shape[0] : x.mean([0]).unsqueeze(0);
+        var gateGradient = residual.unsqueeze(1) * costSlope;
 
         using (no_grad())
         {
-            Accumulate(prototype, prototypeGradient);
+            Accumulate(layer.Prototype, prototypeGradient);
             Accumulate(layer.Gate, gateGradient);
         }
     }
@@ -77,15 +82,5 @@ public sealed class Msaps(IReadOnlyList<SparseProtoLinear> layers, SplOptions op
     {
         if (parameter.grad is null) parameter.grad = gradient.detach().clone().DetachFromDisposeScope();
         else parameter.grad.add_(gradient);
-    }
-
-    /// <summary>Linear-interpolation quantile of sorted values (numpy's default).</summary>
-    public static double Quantile(double[] sorted, double q)
-    {
-        if (sorted.Length == 0) throw new ArgumentException("quantile of no values");
-        double position = q * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 }

@@ -3,13 +3,16 @@ using static TorchSharp.torch;
 
 namespace LogicNets.Continuous.Spl;
 
-/// <summary>Accumulates one epoch of SPL statistics per layer from the layers' last-batch masks and costs.</summary>
-public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLinear Layer)> layers)
+/// <summary>
+/// Accumulates one epoch of SPL statistics per layer from the layers' last-batch masks and costs. The sums stay on the
+/// layers' device until the epoch ends, so a step costs no host round trip.
+/// </summary>
+public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLinear Layer)> layers) : IDisposable
 {
-    private readonly double[] _activation = new double[layers.Count];
-    private readonly double[] _cost = new double[layers.Count];
+    private readonly Tensor?[] _activation = new Tensor?[layers.Count];
+    private readonly Tensor?[] _cost = new Tensor?[layers.Count];
+    private readonly Tensor?[] _fired = new Tensor?[layers.Count];
     private readonly long[] _rows = new long[layers.Count];
-    private readonly bool[][] _fired = layers.Select(entry => new bool[entry.Layer.OutputWidth]).ToArray();
 
     public List<LayerEpochStats> Rows { get; } = [];
 
@@ -19,15 +22,19 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
         for (int index = 0; index < layers.Count; index++)
         {
             var layer = layers[index].Layer;
-            if (layer.LastMask is null || layer.LastCost is null) continue;
+            if (layer.LastMask is null || layer.LastSignedCost is null) continue;
             using var scope = NewDisposeScope();
-            long rows = layer.LastMask.shape[0];
-            _activation[index] += layer.LastMask.mean().item<float>() * rows;
-            _cost[index] += layer.LastCost.mean().item<float>() * rows;
-            _rows[index] += rows;
-            var fired = layer.LastMask.sum([0]).gt(0).to_type(ScalarType.Int32).cpu().data<int>().ToArray();
-            for (int expert = 0; expert < fired.Length; expert++) _fired[index][expert] |= fired[expert] != 0;
+            _rows[index] += layer.LastMask.shape[0];
+            Add(ref _activation[index], layer.LastMask.sum(ScalarType.Float64)); // float32 stops counting exactly at 2^24
+            Add(ref _cost[index], layer.CostOf(layer.LastSignedCost).sum(ScalarType.Float64));
+            Add(ref _fired[index], layer.LastMask.sum([0]));
         }
+    }
+
+    private static void Add(ref Tensor? total, Tensor batch)
+    {
+        if (total is null) total = batch.detach().clone().DetachFromDisposeScope();
+        else total.add_(batch);
     }
 
     /// <summary>Closes the epoch: appends a row per layer and resets the counters.</summary>
@@ -38,19 +45,31 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
             var (name, layer) = layers[index];
             if (_rows[index] == 0) continue;
             using var scope = NewDisposeScope();
+            double entries = (double)_rows[index] * layer.OutputWidth;
             Rows.Add(new LayerEpochStats
             {
                 Epoch = epoch,
                 Layer = name,
-                ActivationRate = Math.Round(_activation[index] / _rows[index], 6),
-                MeanCost = Math.Round(_cost[index] / _rows[index], 6),
+                ActivationRate = Math.Round(_activation[index]!.item<double>() / entries, 6),
+                MeanCost = Math.Round(_cost[index]!.item<double>() / entries, 6),
                 PrototypeNorm = Math.Round(layer.Prototype.detach().square().sum([1]).sqrt().mean().item<float>(), 6),
-                CollapsedShare = Math.Round(_fired[index].Count(fired => !fired) / (double)_fired[index].Length, 6),
+                CollapsedShare = Math.Round(_fired[index]!.eq(0).sum().item<long>() / (double)layer.OutputWidth, 6),
             });
-            _activation[index] = 0;
-            _cost[index] = 0;
-            _rows[index] = 0;
-            Array.Clear(_fired[index]);
+            Reset(index);
         }
+    }
+
+    private void Reset(int index)
+    {
+        _activation[index]?.Dispose();
+        _cost[index]?.Dispose();
+        _fired[index]?.Dispose();
+        _activation[index] = _cost[index] = _fired[index] = null;
+        _rows[index] = 0;
+    }
+
+    public void Dispose()
+    {
+        for (int index = 0; index < layers.Count; index++) Reset(index);
     }
 }

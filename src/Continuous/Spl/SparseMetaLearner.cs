@@ -10,16 +10,22 @@ namespace LogicNets.Continuous.Spl;
 /// What the SPL-family learners share: prototypes and gates in a separate (meta) Adam optimiser stepped after
 /// M-SAPS adds its gradients, optional adaptive L2 on the computation rows, and per-epoch layer statistics.
 /// </summary>
-public abstract class SparseMetaLearner(string model, LearnerRequest request, double defaultLearningRate)
+public abstract class SparseMetaLearner(string model, LearnerRequest request, double defaultLearningRate, SplOptions options)
     : TorchLearner(model, request, defaultLearningRate), ILayerTelemetry
 {
     private optim.Optimizer? _metaOptimizer;
+    private optim.lr_scheduler.LRScheduler? _metaSchedule;
     private Msaps? _msaps;
     private SparseLayerStats? _stats;
     private List<SparseProtoLinear> _layers = [];
 
-    /// <summary>The SPL options: the record's defaults with the run's <c>--set</c> values applied.</summary>
-    public SplOptions Options { get; init; } = LearnerOptionRecord.Bind<SplOptions>(request.Settings.Options, model);
+    /// <summary>The SPL options: the learner's defaults with the run's <c>--set</c> values applied.</summary>
+    public SplOptions Options { get; } = options;
+
+    protected override bool AnnealLearningRate => Options.Anneal;
+
+    /// <remarks>Measured: spl on parity:16:3 fits every training bit by epoch 8 and drifts to 0.89–0.95 while patience runs out.</remarks>
+    protected override bool KeepBestWeights => true;
 
     public IReadOnlyList<LayerEpochStats> LayerStats => _stats?.Rows ?? [];
 
@@ -38,14 +44,18 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
         _layers = named.Select(entry => entry.Layer).ToList();
         _metaOptimizer?.Dispose();
         _metaOptimizer = optim.Adam(_layers.SelectMany(layer => new[] { layer.Prototype, layer.Gate }), Options.MetaLearningRate);
+        _metaSchedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(_metaOptimizer, (int)Math.Min(PlannedSteps, int.MaxValue)) : null;
         _msaps = new Msaps(_layers, Options);
+        _stats?.Dispose();
         _stats = new SparseLayerStats(named);
     }
 
     protected override Tensor? Regularization(nn.Module<Tensor, Tensor> network)
     {
-        if (Options.AdaptiveL2 <= 0) return null;
         Tensor? penalty = null;
+        foreach (var layer in _layers)
+            if (layer.FiringFloorLoss is { } floor) penalty = penalty is null ? floor : penalty + floor;
+        if (Options.AdaptiveL2 <= 0) return penalty;
         foreach (var layer in _layers)
         {
             var rows = layer.Computation.weight!;
@@ -60,9 +70,10 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
     protected override void AfterBackward(Tensor output, Tensor target)
     {
         _stats!.AddBatch();
-        _msaps!.AddMetaGradients(BatchAccuracy(output, target));
+        if (Options.Msaps) _msaps!.AddMetaGradients(BatchAccuracy(output, target));
         _metaOptimizer!.step();
         _metaOptimizer.zero_grad();
+        _metaSchedule?.step();
     }
 
     protected override void EndEpoch(int epoch) => _stats?.EndEpoch(epoch);

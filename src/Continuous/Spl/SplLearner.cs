@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Spl;
 
 /// <summary><c>spl</c> — a stack of Sparse Proto Linear layers with M-SAPS meta-learning and a linear readout.</summary>
-public sealed class SplLearner(LearnerRequest request) : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-3)
+public sealed class SplLearner(LearnerRequest request)
+    : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-2, LearnerOptionRecord.Bind<SplOptions>(request.Settings.Options, Descriptor.Name))
 {
     public const int DefaultDepth = 2;
 

@@ -19,7 +19,7 @@ public sealed class SplNetwork : nn.Module<Tensor, Tensor>
         int fanIn = inputWidth;
         for (int layer = 0; layer < depth; layer++)
         {
-            _layers.Add(new SparseProtoLinear(fanIn, width, options.AbsoluteCost));
+            _layers.Add(new SparseProtoLinear(fanIn, width, options));
             fanIn = width;
         }
         _readout = nn.Linear(fanIn, outputWidth);

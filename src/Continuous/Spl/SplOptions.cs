@@ -22,14 +22,49 @@ public enum TemperatureDirection
     RisesWithAccuracy,
 }
 
-/// <summary>
-/// Knobs of SPL layers and their M-SAPS meta-learning; the defaults are the documented choices. Each is a
-/// learner option of <c>spl</c> and <c>moie</c> (<c>--set adaptive-l2=0.01</c>; <c>logicnets models spl</c> lists them).
-/// </summary>
-public sealed record SplOptions
+/// <summary>Which rows pass the main loss's gradient through an expert's straight-through mask to its prototype and gate.</summary>
+public enum MaskGradient
 {
+    /// <summary>The design: through ReLU(match − cost), so only rows where the expert fires; a silent expert learns nothing from the loss.</summary>
+    Firing,
+
+    /// <summary>Every row: the gradient reaches match − cost where the expert is silent too, so the loss can reopen it.</summary>
+    Every,
+}
+
+/// <summary>
+/// Knobs of SPL layers and their M-SAPS meta-learning; the defaults are <c>spl</c>'s, chosen by measurement
+/// (docs/evaluations/README.md). Each is a learner option of <c>spl</c> and <c>moie</c> (<c>--set adaptive-l2=0.01</c>;
+/// <c>logicnets models spl</c> lists them); <see cref="Moie.MoieOptions"/> has moie's defaults.
+/// </summary>
+public record SplOptions
+{
+    [Description("add the M-SAPS meta gradients; off: prototypes and gates learn from the loss alone, through the mask")]
+    public bool Msaps { get; init; } = true;
+
+    /// <remarks>
+    /// The term is λ·mean_j ReLU(floor − P_j)² with P_j = mean over the batch of σ((match − cost)/τ): a smooth firing
+    /// rate, so an expert that fires on no row still gets a gradient that reopens it (while its drive is within a few τ
+    /// of zero; far below, σ saturates and the push fades), and experts above the floor feel nothing (sparsity itself is
+    /// not penalised).
+    /// </remarks>
+    [Description("weight λ of the firing-floor term that revives silent experts; 0 turns it off")]
+    public double Balance { get; init; }
+
+    [Description("the firing rate below which the firing-floor term pushes an expert back open")]
+    public double BalanceFloor { get; init; } = 0.2;
+
+    [Description("temperature τ of the smooth firing rate σ((match − cost)/τ) the firing-floor term uses")]
+    public double BalanceTemperature { get; init; } = 0.1;
+
+    [Description("cosine-anneal the main and the meta learning rate to zero over the planned steps")]
+    public bool Anneal { get; init; } = true;
+
     [Description("which way the prototype loss moves prototypes: the design text (pull good, push bad) or the reference code's reading")]
     public PrototypeLossSign PrototypeSign { get; init; } = PrototypeLossSign.PullGoodPushBad;
+
+    [Description("which rows pass the loss's gradient through the straight-through mask: firing (the design) or every")]
+    public MaskGradient MaskGradient { get; init; } = MaskGradient.Firing;
 
     [Description("cost as the absolute value of x·g instead of the signed product")]
     public bool AbsoluteCost { get; init; }
@@ -57,5 +92,5 @@ public sealed record SplOptions
     public double GateTargetScale { get; init; } = 0.1;
 
     [Description("learning rate of the meta optimiser (prototypes and gates)")]
-    public double MetaLearningRate { get; init; } = 1e-2;
+    public double MetaLearningRate { get; init; } = 1e-3;
 }

@@ -69,6 +69,9 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     /// <summary>Parameters of the main optimiser; a learner with meta parameters keeps those for its own optimiser.</summary>
     protected virtual IEnumerable<TorchSharp.Modules.Parameter> MainParameters(nn.Module<Tensor, Tensor> network) => network.parameters();
 
+    /// <summary>The optimizer steps the current fit plans (all its epochs; stop when solved may end it sooner).</summary>
+    protected long PlannedSteps { get; private set; }
+
     /// <summary>Called once per fit after the network is built and moved to the device.</summary>
     protected virtual void BeginFit(nn.Module<Tensor, Tensor> network) { }
 
@@ -94,14 +97,17 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         _network.to(Device);
         _network.train();
 
+        PlannedSteps = MinibatchLoop.TotalSteps(train.Rows, BatchSize, MinibatchLoop.EpochsFor(options, train.Rows, BatchSize));
         BeginFit(_network);
         using var optimizer = optim.Adam(MainParameters(_network), LearningRate);
         using var x = TensorData.Inputs(train, options.Encoding, Device);
         using var y = TensorData.Targets(train, Device);
         var network = _network;
-        long totalSteps = MinibatchLoop.TotalSteps(train.Rows, BatchSize, MinibatchLoop.EpochsFor(options, train.Rows, BatchSize));
-        var schedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(optimizer, (int)Math.Min(totalSteps, int.MaxValue)) : null;
-        return MinibatchLoop.Run(train.Rows, BatchSize, options, rows =>
+        var schedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(optimizer, (int)Math.Min(PlannedSteps, int.MaxValue)) : null;
+        bool bits = Request.Shape.Kind == TargetKind.Bits;
+        using var best = KeepBestWeights && bits ? new BestWeights(network) : null;
+        int scored = 0;
+        var report = MinibatchLoop.Run(train.Rows, BatchSize, options, rows =>
         {
             using var scope = NewDisposeScope();
             var index = tensor(rows, dtype: ScalarType.Int64, device: Device);
@@ -116,9 +122,24 @@ public abstract class TorchLearner : ILearner, ISavableLearner
             schedule?.step();
             return loss.item<float>();
         }, new EpochHook(this, progress), cancellation,
-            trainScore: Request.Shape.Kind == TargetKind.Bits ? () => TrainingFitOf(network, x, y, train.Care) : null,
+            trainScore: bits ? () =>
+            {
+                var fit = TrainingFitOf(network, x, y, train.Care);
+                return best?.Observe(++scored, fit) ?? fit; // asked once per epoch, so the count is the epoch
+            } : null,
             rules: EarlyStopRules.SolvedOrPlateau);
+        if (best is null || report.Status != RunStatus.Ok) return report;
+        double final = TrainingFitOf(network, x, y, train.Care).Score;
+        if (!best.RestoreIfBetter(final)) return report;
+        string restored = $"kept the weights of epoch {best.Epoch} (training score {best.Score:0.####}; {final:0.####} at the end)";
+        return report with { Message = report.Message is null ? restored : $"{report.Message}; {restored}" };
     }
+
+    /// <summary>
+    /// When true a bit-task fit ends with the weights of its best training score (<see cref="BestWeights"/>) rather than
+    /// its last ones, and says so in the run's message.
+    /// </summary>
+    protected virtual bool KeepBestWeights => false;
 
     /// <summary>
     /// The logit margin a training bit needs to count as fitted for stop when solved (σ(2) ≈ 0.88): a net that has

@@ -21,7 +21,7 @@ public sealed class RunFolder(string directory)
     /// <summary>Every file a run folder can hold: what <c>--force</c> replaces, and what refuses an overwrite without it.</summary>
     public static readonly IReadOnlyList<string> OwnedFiles =
     [
-        RunFile, SparseLayersFile, LegacySparseLayersFile, Digital.Circuits.CircuitJson.FileName,
+        RunFile, SparseLayersFile, LegacySparseLayersFile, .. Diagnosis.SparseLayersReport.Files, Digital.Circuits.CircuitJson.FileName,
         Digital.Learners.SerialGateLearner.CellFileName, Continuous.Training.TorchLearner.ModelFileName,
     ];
 
@@ -30,23 +30,28 @@ public sealed class RunFolder(string directory)
     private string RunCsvPath => Path.Combine(Directory, RunFile);
 
     /// <summary>The files a finished run left, for the caller to print.</summary>
-    public sealed record Files(string Run, string? Model, string? SparseLayers);
+    public sealed record Files(string Run, string? Model, string? SparseLayers, IReadOnlyList<string> Pictures);
 
     /// <summary>
     /// Writes the row, then — for a scored run (<c>ok</c>, or stopped by its <c>budget</c>) — the learner's model, and the
-    /// sparse-layer statistics whenever the learner kept any (a failed run's statistics say how far it got).
+    /// sparse-layer statistics and their pictures whenever the learner kept any (a failed run's statistics say how far
+    /// it got).
     /// </summary>
     public Files Write(RunRecord record, ILearner learner)
     {
         WriteRun(record);
         string? model = learner is ISavableLearner savable && record.IsScored ? savable.Save(Directory) : null;
-        string? layers = null;
-        if (learner is ILayerTelemetry { LayerStats.Count: > 0 } telemetry)
-        {
-            layers = Path.Combine(Directory, SparseLayersFile);
-            CsvTable.Write(layers, telemetry.LayerStats);
-        }
-        return new Files(RunCsvPath, model, layers);
+        var (layers, pictures) = WriteSparseLayers(learner, $"{record.Model} {record.Size} on {record.Task}");
+        return new Files(RunCsvPath, model, layers, pictures);
+    }
+
+    /// <summary>The sparse-layer statistics and their pictures, when the learner kept any; the paths written.</summary>
+    public (string? Table, IReadOnlyList<string> Pictures) WriteSparseLayers(ILearner learner, string title)
+    {
+        if (learner is not ILayerTelemetry { LayerStats.Count: > 0 } telemetry) return (null, []);
+        string table = Path.Combine(Directory, SparseLayersFile);
+        CsvTable.Write(table, telemetry.LayerStats);
+        return (table, Diagnosis.SparseLayersReport.Write(telemetry.LayerStats, Directory, title));
     }
 
     /// <summary>Writes only the run's row (a <c>diagnose</c> folder keeps no model).</summary>
