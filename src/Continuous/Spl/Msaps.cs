@@ -48,7 +48,8 @@ public sealed class Msaps(IReadOnlyList<SparseProtoLinear> layers, SplOptions op
         var direction = prototype / norm;
         var alignment = (direction * anchors).sum([1], keepdim: true);
         double goodSlope = options.PrototypeSign == PrototypeLossSign.PullGoodPushBad ? -1 : 1;
-        var slope = Drln.Apply(computationSurprise) * activated * (good - bad) * (goodSlope / layer.OutputWidth);
+        var surpriseWeight = Drln.Apply(computationSurprise);
+        var slope = surpriseWeight * activated * (good - bad) * (goodSlope / layer.OutputWidth);
         var prototypeGradient = slope.unsqueeze(1) * (anchors - alignment * direction) / norm;
         var perceptualSurprise = prototypeGradient.square().sum([1]).sqrt();
         if (options.Protection)
@@ -59,7 +60,7 @@ public sealed class Msaps(IReadOnlyList<SparseProtoLinear> layers, SplOptions op
 
         // L_g = mean_j (c̄_j − t_j)² with c̄_j the batch's mean cost, also in closed form: ∂c̄_j/∂g_j is the mean input
         // (signed cost) or the mean of sign(x·g_j)·x (absolute cost).
-        var target = (Drln.Apply(computationSurprise) + Drln.Apply(perceptualSurprise)) * options.GateTargetScale;
+        var target = (surpriseWeight + Drln.Apply(perceptualSurprise)) * options.GateTargetScale;
         var signedCost = layer.LastSignedCost;
         var residual = (layer.CostOf(signedCost).mean([0]) - target) * (2.0 / layer.OutputWidth);
         var costSlope = options.AbsoluteCost ? signedCost.sign().t().matmul(x) / x.shape[0] : x.mean([0]).unsqueeze(0);

@@ -81,8 +81,9 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         if (training && _options.Balance > 0) FiringFloorLoss = FiringFloor(drive);
         if (_options.MaskGradient == MaskGradient.Firing) drive = nn.functional.relu(drive);
         // 1[drive > 0] as ceil(clamp(drive, 0, 1)): the same 0/1, about 5× faster here than gt() and a cast to float.
-        var hard = drive.detach().clamp(0, 1).ceil();
-        var mask = hard + drive - drive.detach(); // exactly 0/1 forward, d mask / d drive = 1 backward
+        var constant = drive.detach();
+        var hard = constant.clamp(0, 1).ceil();
+        var mask = hard + drive - constant; // exactly 0/1 forward, d mask / d drive = 1 backward
         if (training) Remember(input, hard, signedCost);
         return Computation.forward(input) * mask;
     }
