@@ -23,6 +23,7 @@ declare -A runs=(
   [parity16-default]="--task parity:16:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2"
   [parity16-restarts]="--task parity:16:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2 --restarts auto --time-budget 55"
   [parity24-restarts]="--task parity:24:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2 --restarts auto --time-budget 55"
+  [add8-serial]="--task add:8 --train-fraction 0.5 --models gates-serial --sizes 16"
   [mul4-logic-tree]="--task mul:4 --train-fraction 1 --models logic-tree --sizes 8"
   [mul4-gates-wired]="--task mul:4 --train-fraction 1 --models gates-wired --sizes 64 --restarts 3"
 )
@@ -32,6 +33,14 @@ for form in softmax16 input-wise; do
   runs[gate-form/par-$form]="--task parity:16:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2 --set gate-form=$form"
   runs[gate-form/add6-$form]="--task add:6 --train-fraction 0.5 --models gates-wired --sizes 64 --set gate-form=$form --seeds 5"
   runs[gate-form/deep-$form]="--task parity:8:4 --train-fraction 0.5 --models gates --sizes 32 --depth 6 --set gate-form=$form --seeds 5"
+done
+# Sparse top-k wiring against the dense softmax (--set wire-top-k=0|4; 4 is gates-wired's default).
+for k in 0 4; do
+  runs[wiring/p16-k$k]="--task parity:16:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2 --set wire-top-k=$k"
+  runs[wiring/p24-k$k]="--task parity:24:3 --train-fraction 0.1 --models gates-wired --sizes 16 --depth 2 --set wire-top-k=$k"
+  runs[wiring/nx-k$k]="--task noisy-xor --models gates-wired --sizes 16 --depth 2 --set wire-top-k=$k"
+  runs[wiring/add6-k$k]="--task add:6 --train-fraction 0.5 --models gates-wired --sizes 64 --set wire-top-k=$k --seeds 5"
+  runs[wiring/mix-k$k]="--task mix:xor3,and2,maj3,add2:d4 --train-fraction 0.01 --models gates-wired --sizes 32 --depth 2 --set wire-top-k=$k"
 done
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=("${!runs[@]}")

@@ -43,7 +43,7 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
 
     public Option<string?> Restarts { get; } = new("--restarts")
     {
-        Description = $"circuit learners: up to N fresh initialisations after the first until a circuit fits the training rows (the best-fitting one is kept; the starts column says how many ran), or auto: until one fits or --time-budget ends (at most {FitOptions.AutoRestartCap} without a budget)",
+        Description = $"circuit learners: up to N fresh initialisations after the first until a circuit fits the training rows (the best-fitting one is kept; the starts column says how many ran), or auto: until one fits or --time-budget ends (at most {FitOptions.AutoRestartCap} without a budget); gates-serial takes up to {FitOptions.AutoRestartCap} unless told, none under a step cap (0: one start)",
     };
 
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "learning rate (default: the learner's)" };

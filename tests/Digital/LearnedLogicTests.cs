@@ -16,16 +16,18 @@ namespace LogicNets.Tests.Digital;
 public class LearnedLogicTests
 {
     /// <summary>
-    /// A cell learned on the full add:4 table with seed 3, size 16. Not every seed learns it (1 of seeds 1–6 did when
-    /// this was written); the property is about what a learned cell computes, at a width it never saw.
+    /// A cell learned on the full add:4 table with seed 5, size 16, batch 64 (its first start fits; with restarts,
+    /// the default, seeds 1–6 all fit within 9 starts at batch 32 or 64 when this was written); the property is about
+    /// what a learned cell computes, at a width it never saw.
     /// </summary>
     private static readonly Lazy<HardCircuit> AdderCell = new(() =>
     {
         var task = TaskName.Parse("add:4");
-        var data = TaskDataFactory.Create(task, new SplitOptions { Seed = 3, TrainFraction = 1 });
-        using var learner = new SerialGateLearner(new LearnerRequest(LearnerShape.Of(task), 16, new ModelSettings()));
-        var report = learner.Fit(data.Train, new FitOptions { Seed = 3 });
+        var data = TaskDataFactory.Create(task, new SplitOptions { Seed = 5, TrainFraction = 1 });
+        using var learner = new SerialGateLearner(new LearnerRequest(LearnerShape.Of(task), 16, new ModelSettings { BatchSize = 64 }));
+        var report = learner.Fit(data.Train, new FitOptions { Seed = 5 });
         Assert.Equal(RunStatus.Ok, report.Status);
+        Assert.NotNull(report.Starts); // gates-serial restarts by default, and says how many starts it took
         return learner.CellCircuit!;
     });
 

@@ -50,7 +50,7 @@ public abstract class CircuitLearner : ILearner, ISavableLearner
         Circuit = null;
         _compiled = null;
         Discard(Snapshot());
-        int restarts = options.Restarts switch
+        int restarts = (options.Restarts ?? DefaultRestarts(options)) switch
         {
             null or 0 => 0,
             FitOptions.AutoRestarts => options.TimeBudget is null ? FitOptions.AutoRestartCap : int.MaxValue,
@@ -60,12 +60,16 @@ public abstract class CircuitLearner : ILearner, ISavableLearner
         options = options.WithBudgetClock();
         var score = restarts > 0 ? new PackedRowsScore(train) : null;
         (FitReport Report, HardCircuit? Circuit, double Score, object? State)? best = null;
-        int starts = 0;
+        int starts = 0, givenUp = 0;
         while (true)
         {
-            var startOptions = starts == 0 ? options : options with { Seed = SeedStream.Derive(options.Seed, $"start {starts + 1}") };
+            // Restarts, within a start, says how many further starts remain: a learner that can tell early that a start
+            // is failing (gates-serial's curriculum) gives it up only when another start will follow.
+            int left = restarts == int.MaxValue ? int.MaxValue : restarts - starts;
+            var startOptions = (starts == 0 ? options : options with { Seed = SeedStream.Derive(options.Seed, $"start {starts + 1}") }) with { Restarts = left };
             var (report, circuit) = Train(train, startOptions, progress, cancellation);
             starts++;
+            if (report.GivenUp) givenUp++;
             double fit = circuit is null || score is null ? double.NegativeInfinity : score.Of(circuit);
             if (best is null || fit > best.Value.Score)
             {
@@ -86,9 +90,12 @@ public abstract class CircuitLearner : ILearner, ISavableLearner
         }
         if (restarts == 0) return kept;
         string startsText = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{starts} start(s); kept the one that fits {keptScore:0.####} of the training bits");
+            $"{starts} start(s){(givenUp > 0 ? $", {givenUp} given up early" : "")}; kept the one that fits {keptScore:0.####} of the training bits");
         return kept with { Starts = starts, Message = kept.Message is { Length: > 0 } m ? $"{startsText}; {m}" : startsText };
     }
+
+    /// <summary>Restarts when the user gives none (<see cref="FitOptions.Restarts"/>); null: one start.</summary>
+    protected virtual int? DefaultRestarts(FitOptions options) => null;
 
     /// <summary>State beside the circuit that a restart must keep from the best start (a cell, a teacher); null for none.</summary>
     protected virtual object? Snapshot() => null;

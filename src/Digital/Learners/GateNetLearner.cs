@@ -24,9 +24,9 @@ public sealed class GateNetLearner : CircuitLearner
     { OptionsType = typeof(GateNetOptions) };
 
     public static readonly ModelDescriptor LearnableWiring = new(
-        "gates-wired", "logic-gate network with learnable softmax wiring (argmax at discretisation) → exact hard circuit", SizeKnob,
+        "gates-wired", "logic-gate network with learnable wiring (sparse top-k softmax, argmax at discretisation) → exact hard circuit", SizeKnob,
         LearnerTraits.BitTargets | LearnerTraits.Circuit | LearnerTraits.GroupSumHead, request => new GateNetLearner(request, Wiring.Learnable))
-    { OptionsType = typeof(GateNetOptions) };
+    { OptionsType = typeof(WiredGateNetOptions) };
 
     private readonly Device _device;
     private GateNetwork? _network;
@@ -38,11 +38,15 @@ public sealed class GateNetLearner : CircuitLearner
         OutputGroup = request.Settings.OutputGroup ?? 1;
         if (OutputGroup < 1 || OutputGroup % 2 == 0) throw new UserInputException($"{Model}: the group-sum size must be odd and >= 1, got {OutputGroup}");
         Wiring = wiring;
-        Options = LearnerOptionRecord.Bind<GateNetOptions>(request.Settings.Options, Model);
+        Options = wiring == Wiring.Learnable
+            ? LearnerOptionRecord.Bind<WiredGateNetOptions>(request.Settings.Options, Model)
+            : LearnerOptionRecord.Bind<GateNetOptions>(request.Settings.Options, Model);
+        if (Options is WiredGateNetOptions { WireTopK: < 0 } wired)
+            throw new UserInputException($"{Model}: wire-top-k must be >= 0 (0 = a softmax over all inputs), got {wired.WireTopK}");
         _device = RelaxedTraining.ResolveDevice(request.Settings.Device);
     }
 
-    /// <summary>The learner's own options (<c>--set</c>).</summary>
+    /// <summary>The learner's own options (<c>--set</c>); a <see cref="WiredGateNetOptions"/> for gates-wired.</summary>
     public GateNetOptions Options { get; }
 
     /// <summary>Hidden layers from which the residual initialisation applies: shallower nets train as well without it.</summary>
@@ -66,7 +70,7 @@ public sealed class GateNetLearner : CircuitLearner
         _network?.Dispose();
         _network = new GateNetwork("gatenet", Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Wiring,
             SeedStream.Derive(options.Seed, "wiring"), residualBias: Depth >= ResidualFromDepth ? Options.ResidualBias : 0.0, _device, OutputGroup,
-            Options.GateForm, Options.GateKernel);
+            Options.GateForm, Options.GateKernel) { WireTopK = (Options as WiredGateNetOptions)?.WireTopK ?? 0 };
         int batch = Request.Settings.Batch;
         double rate = Request.Settings.LearningRate ?? 0.05;
         int epochs = MinibatchLoop.EpochsFor(options, train.Rows, batch);

@@ -89,6 +89,9 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
 
     public Wiring Wiring { get; }
 
+    /// <summary>Learnable wiring: candidates each wire mixes in the forward pass (<see cref="GateRelaxation.SelectTopK"/>); 0 = all of them.</summary>
+    public int WireTopK { get; set; }
+
     public GateForm Form { get; }
 
     /// <summary>The gate logits: [width, 16] (softmax form; tests set them one-hot) or [width, 4] corner logits (input-wise).</summary>
@@ -118,8 +121,8 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor>
         }
         else
         {
-            a = x.matmul(GateRelaxation.Select(_wireA!, StraightThrough).t());
-            b = x.matmul(GateRelaxation.Select(_wireB!, StraightThrough).t());
+            a = x.matmul(GateRelaxation.SelectTopK(_wireA!, WireTopK, StraightThrough).t());
+            b = x.matmul(GateRelaxation.SelectTopK(_wireB!, WireTopK, StraightThrough).t());
         }
         return GateRelaxation.Apply(a, b, Coefficients());
     }

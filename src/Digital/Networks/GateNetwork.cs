@@ -63,6 +63,16 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>Learnable wiring: candidates per wire in the forward pass for every layer (<see cref="GateLayer.WireTopK"/>); 0 = all.</summary>
+    public int WireTopK
+    {
+        get => Layers[0].WireTopK;
+        set
+        {
+            foreach (var layer in Layers) layer.WireTopK = value;
+        }
+    }
+
     public override Tensor forward(Tensor x)
     {
         if (Layers.All(l => l.Fused))

@@ -32,6 +32,22 @@ public static class GateRelaxation
     }
 
     /// <summary>
+    /// Sparse top-k selection (learned wiring among many inputs): the forward pass mixes only the k largest logits of
+    /// each row, by their softmax; the backward pass is the dense softmax's, so an input outside the k still gets a
+    /// gradient and can climb into them. A dense softmax over 20+ inputs starts as an average of all of them, which
+    /// hides each one's effect; k candidates keep it readable. k ≥ the row length, or k ≤ 0, is the dense softmax;
+    /// straight-through is the argmax as in <see cref="Select"/>.
+    /// </summary>
+    public static Tensor SelectTopK(Tensor logits, int k, bool straightThrough)
+    {
+        if (straightThrough || k <= 0 || k >= logits.shape[^1]) return Select(logits, straightThrough);
+        var soft = nn.functional.softmax(logits, -1);
+        var (top, index) = logits.topk(k, -1);
+        var sparse = zeros_like(soft).scatter(-1, index, nn.functional.softmax(top, -1));
+        return soft + (sparse - soft).detach();
+    }
+
+    /// <summary>
     /// Input-wise form: the four corner values v = σ(θ) [neurons, 4] (corners 00, 01, 10, 11) as coefficients
     /// (v00, v10 − v00, v01 − v00, v11 − v10 − v01 + v00). Straight-through, the forward pass uses the hard corner
     /// values θ &gt; 0 with σ's gradient.

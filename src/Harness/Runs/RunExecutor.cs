@@ -63,7 +63,7 @@ public sealed class RunExecutor(ModelCatalog catalog)
             record.Epochs = report.EpochsRun;
             record.Status = report.Status;
             record.Message = report.Message;
-            if (spec.Restarts is not null) record.Starts = report.Starts;
+            record.Starts = report.Starts;
             record.Gates = learner.GateCount;
             record.SamplesPerSecond = fitSeconds > 0 ? Math.Round(report.SamplesSeen / fitSeconds, 1) : null;
             RecordSparsity(record, learner);

@@ -89,6 +89,9 @@ public sealed record FitReport(RunStatus Status, int EpochsRun, double FinalLoss
     /// <summary>Why the fit ended before its planned epochs; null when it ran them all (or stopped for another status).</summary>
     public EarlyStopReason? Stopped { get; init; }
 
-    /// <summary>Initialisations the fit tried (<see cref="FitOptions.Restarts"/>); 1 without restarts.</summary>
-    public int Starts { get; init; } = 1;
+    /// <summary>Initialisations the fit tried when it could restart (<see cref="FitOptions.Restarts"/>, or a learner that restarts by default); null otherwise.</summary>
+    public int? Starts { get; init; }
+
+    /// <summary>The learner gave this start up early because it was failing and another start follows (gates-serial's curriculum).</summary>
+    public bool GivenUp { get; init; }
 }

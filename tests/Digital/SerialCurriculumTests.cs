@@ -1,0 +1,33 @@
+using LogicNets.Digital.Learners;
+using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Tests.Digital;
+
+/// <summary>gates-serial's curriculum gives up a start whose cell cannot fit a short prefix, but only when another start follows.</summary>
+public class SerialCurriculumTests
+{
+    // One state bit cannot carry both a0 and b0 to position 1, so no cell fits mul:2's first two output bits:
+    // every start that has a successor is given up after length 2.
+    private static FitReport FitMul2(int? restarts)
+    {
+        var task = TaskName.Parse("mul:2");
+        var data = TaskDataFactory.Create(task, new SplitOptions { Seed = 1, TrainFraction = 1 });
+        using var learner = new SerialGateLearner(new LearnerRequest(LearnerShape.Of(task), 4, new ModelSettings { Depth = 1 }));
+        return learner.Fit(data.Train, new FitOptions { Seed = 1, Epochs = 40, Restarts = restarts });
+    }
+
+    [Fact]
+    public void AStartThatCannotFitAPrefixIsGivenUpOnlyWhenAnotherStartFollows()
+    {
+        var alone = FitMul2(restarts: 0);
+        Assert.Null(alone.Starts);
+        Assert.DoesNotContain("given up", alone.Message ?? "");
+        Assert.False(alone.GivenUp);
+
+        var restarted = FitMul2(restarts: 2);
+        Assert.Equal(3, restarted.Starts);
+        Assert.Contains("3 start(s), 2 given up early", restarted.Message);
+    }
+}
