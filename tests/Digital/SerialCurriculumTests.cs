@@ -18,6 +18,12 @@ public class SerialCurriculumTests
         return learner.Fit(data.Train, new FitOptions { Seed = 1, Epochs = 40, Restarts = restarts });
     }
 
+    [Theory]
+    [InlineData(32768, 256)] // add:8 at f 0.5: the usual batch
+    [InlineData(256, 32)] // the full add:4 table: 8 steps an epoch
+    [InlineData(16, 16)] // never below 16 rows
+    public void SmallTablesGetAtLeastEightStepsAnEpoch(int rows, int batch) => Assert.Equal(batch, SerialGateLearner.DefaultBatch(rows));
+
     [Fact]
     public void AStartThatCannotFitAPrefixIsGivenUpOnlyWhenAnotherStartFollows()
     {
