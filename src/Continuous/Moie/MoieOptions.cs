@@ -19,7 +19,6 @@ public sealed record MoieOptions : SplOptions
         MaskGradient = MaskGradient.Every;
         Balance = 1;
         Anneal = false; // measured: annealing left seed 3 of parity:16:3 at 0.80, without it exact
-
     }
 
     [Description("add a learned position vector to each bit's token (off: the design's tokens, equal for equal bits until attention mixes them)")]

@@ -102,8 +102,8 @@ public sealed class SerialGateLearner : CircuitLearner
         FitReport report = new(RunStatus.Ok, 0, double.NaN, 0);
         var cell = _cell!.Cell;
         // Stages 0..stages-1 grow the unrolled length; the extra last stage is the straight-through phase at full length.
-        // Only stages at full length can be solved: stop when solved watches those, the curriculum's own stage only for
-        // a fit of the rows (EarlyStopRules.SolvedOnly), the straight-through phase with every rule.
+        // A shorter stage watches its prefix and ends when the cell fits it; the full-length curriculum stage watches the
+        // whole rows for a fit (both EarlyStopRules.SolvedOnly), the straight-through phase with every rule.
         for (int stage = 0; stage <= stages && report.Status == RunStatus.Ok; stage++)
         {
             bool straightThrough = stage == stages;
@@ -128,12 +128,9 @@ public sealed class SerialGateLearner : CircuitLearner
             if (prefixScore is not null && phase.Status == RunStatus.Ok) phase = phase with { Message = null, Stopped = null };
             report = stage == 0 ? phase : RelaxedTraining.Then(report, phase, straightThrough ? "straight-through phase" : $"length {length}");
             if (phase.Status != RunStatus.Ok || length == outputs && phase.Stopped == EarlyStopReason.Solved) break;
-            if (prefixScore is not null && watch().Fits is false && options.Restarts > 0)
-            {
-                tracker.Observe();
-                double fit = watch().Score;
-                return report with { GivenUp = true, Message = Invariant($"start given up at length {length}: the cell fits {fit:0.####} of that prefix's training bits") };
-            }
+            // Nothing at full length was watched yet, so the tracker's final state is the cell as it stands.
+            if (prefixScore is not null && options.Restarts > 0 && watch() is { Fits: false } fit)
+                return report with { GivenUp = true, Message = Invariant($"start given up at length {length}: the cell fits {fit.Score:0.####} of that prefix's training bits") };
         }
         cell.StraightThrough = false;
         return report;
