@@ -17,7 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gcc -O3 -march=native -o "$work/gatebench" "$peers/gatebench.c"
 dotnet build -c Release bench -v quiet -nologo >/dev/null
-bdn() { dotnet run --no-build -c Release --project bench -- --filter "$1" --iterationCount 10 --warmupCount 2 --launchCount 1 \
+bdn() { dotnet run --no-build -c Release --project bench -- --filter "$@" --iterationCount 10 --warmupCount 2 --launchCount 1 \
     --artifacts "$work/bdn" 2>&1 | grep -E '^\| ' | grep -v -- '---' ; }
 {
   echo "# side by side, $(date -u +%FT%TZ), $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -27,7 +27,7 @@ bdn() { dotnet run --no-build -c Release --project bench -- --filter "$1" --iter
     LOGICNETS_BENCH_THREADS=1 bdn '*GateTrainingBenchmark.Coefficient*' 
     LOGICNETS_BENCH_THREADS=1 bdn '*GateTrainingBenchmark.Fused*'
     echo "## round $round: evaluation (6 × 8000 gates, 4096 samples, one core)"
-    for _ in 1 2 3; do "$work/gatebench" 6 8000 4096 20; done
-    bdn '*EvaluatorBenchmark.SimdOneCore'
+    for _ in 1 2 3; do "$work/gatebench" 6 8000 4096 100; done
+    bdn '*EvaluatorBenchmark.SimdOneCore' '*EvaluatorBenchmark.SimdOneCoreTwoInputGates'
   done
 } 2>&1 | tee "$log"

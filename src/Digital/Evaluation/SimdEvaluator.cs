@@ -73,6 +73,14 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
         bool wide = Vector512.IsHardwareAccelerated && bw % 8 == 0;
         foreach (var run in schedule.Runs) VectorGates.Run(schedule, run, buffer, bw, wide);
         for (int o = 0; o < output.Lanes; o++)
-            buffer.AsSpan(schedule.OutputSlots[o] * bw, valid).CopyTo(output.Data.AsSpan(o * output.Words + first, valid));
+        {
+            var target = output.Data.AsSpan(o * output.Words + first, valid);
+            int slot = schedule.OutputSlots[o];
+            bool inverted = schedule.OutputInverted[o];
+            if (slot < 0) target.Fill(inverted ? ulong.MaxValue : 0);
+            else if (!inverted) buffer.AsSpan(slot * bw, valid).CopyTo(target);
+            else
+                for (int w = 0; w < valid; w++) target[w] = ~buffer[slot * bw + w];
+        }
     }
 }
