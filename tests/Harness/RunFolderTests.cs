@@ -44,6 +44,31 @@ public sealed class RunFolderTests : IDisposable
         Assert.Equal(["b0.up      activation 0.250  collapsed 0.750, reached at epoch 5", "b0.q       activation 0.250  collapsed 0.000"], lines);
     }
 
+    private sealed class Telemetry(int? kept, params LayerEpochStats[] rows) : ILayerTelemetry
+    {
+        public IReadOnlyList<LayerEpochStats> LayerStats => rows;
+
+        public int? KeptEpoch => kept;
+    }
+
+    [Fact]
+    public void AFitThatKeptEarlierWeightsReportsTheSparsityOfThatEpoch()
+    {
+        LayerEpochStats Row(int epoch, string layer, double activation, double collapsed) =>
+            new() { Epoch = epoch, Layer = layer, ActivationRate = activation, CollapsedShare = collapsed };
+        LayerEpochStats[] rows = [Row(1, "a", 0.5, 0), Row(1, "b", 0.3, 0.1), Row(2, "a", 0.4, 0.2), Row(2, "b", 0.2, 0.4), Row(3, "a", 0.1, 0.8), Row(3, "b", 0.1, 0.9)];
+        void Check(int? kept, double activation, double collapsed)
+        {
+            var final = ((ILayerTelemetry)new Telemetry(kept, rows)).FinalSparsity()!.Value;
+            Assert.Equal(activation, final.ActivationRate, 12);
+            Assert.Equal(collapsed, final.CollapsedShare, 12);
+        }
+        Check(2, 0.3, 0.3);
+        Check(null, 0.1, 0.85);
+        Check(7, 0.1, 0.85); // an epoch without rows: the last one's
+        Assert.Null(((ILayerTelemetry)new Telemetry(2)).FinalSparsity());
+    }
+
     [Fact]
     public void StatisticsOfRunsWrittenBeforeTheRenameAreStillRead()
     {

@@ -91,6 +91,7 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     {
         Request.Shape.Require(train, Model);
         _encoding = options.Encoding;
+        KeptEpoch = null;
         torch.random.manual_seed(options.Seed);
         _network?.Dispose();
         _network = BuildNetwork();
@@ -131,6 +132,7 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         if (best is null || report.Status != RunStatus.Ok) return report;
         double final = TrainingFitOf(network, x, y, train.Care).Score;
         if (!best.RestoreIfBetter(final)) return report;
+        KeptEpoch = best.Epoch;
         string restored = $"kept the weights of epoch {best.Epoch} (training score {best.Score:0.####}; {final:0.####} at the end)";
         return report with { Message = report.Message is null ? restored : $"{report.Message}; {restored}" };
     }
@@ -140,6 +142,9 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     /// its last ones, and says so in the run's message.
     /// </summary>
     protected virtual bool KeepBestWeights => false;
+
+    /// <summary>The epoch whose weights the last fit ended with when it kept earlier ones (<see cref="KeepBestWeights"/>); null when it ended with its last.</summary>
+    public int? KeptEpoch { get; private set; }
 
     /// <summary>
     /// The logit margin a training bit needs to count as fitted for stop when solved (σ(2) ≈ 0.88): a net that has

@@ -86,11 +86,9 @@ public sealed class RunExecutor(ModelCatalog catalog)
 
     private static void RecordSparsity(RunRecord record, ILearner learner)
     {
-        if (learner is not ILayerTelemetry { LayerStats.Count: > 0 } telemetry) return;
-        int lastEpoch = telemetry.LayerStats.Max(row => row.Epoch);
-        var last = telemetry.LayerStats.Where(row => row.Epoch == lastEpoch).ToList();
-        record.ActivationRate = Math.Round(last.Average(row => row.ActivationRate), 4);
-        record.CollapsedShare = Math.Round(last.Average(row => row.CollapsedShare), 4);
+        if (learner is not ILayerTelemetry telemetry || telemetry.FinalSparsity() is not { } final) return;
+        record.ActivationRate = Math.Round(final.ActivationRate, 4);
+        record.CollapsedShare = Math.Round(final.CollapsedShare, 4);
     }
 
     private static void Score(RunRecord record, ILearner learner, TaskData data)

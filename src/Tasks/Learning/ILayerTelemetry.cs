@@ -5,4 +5,19 @@ public interface ILayerTelemetry
 {
     /// <summary>Rows of the last fit, in epoch then layer order.</summary>
     IReadOnlyList<LayerEpochStats> LayerStats { get; }
+
+    /// <summary>
+    /// The epoch whose weights the fit ended with when it kept earlier ones than its last (best training score), else
+    /// null: that epoch's rows, not the last epoch's, describe the model as kept.
+    /// </summary>
+    int? KeptEpoch { get; }
+
+    /// <summary>Mean activation rate and collapsed share over the layers, in the epoch that describes the model as kept; null without rows.</summary>
+    (double ActivationRate, double CollapsedShare)? FinalSparsity()
+    {
+        if (LayerStats.Count == 0) return null;
+        int epoch = KeptEpoch is { } kept && LayerStats.Any(row => row.Epoch == kept) ? kept : LayerStats.Max(row => row.Epoch);
+        var rows = LayerStats.Where(row => row.Epoch == epoch).ToList();
+        return (rows.Average(row => row.ActivationRate), rows.Average(row => row.CollapsedShare));
+    }
 }
