@@ -36,12 +36,11 @@ public sealed class FoldedGates
             var a = usesA ? value[circuit.A[g]] : new Literal(Literal.Constant, false);
             var b = usesB ? value[circuit.B[g]] : new Literal(Literal.Constant, false);
             int node = n + g;
-            var folded = Fold(op, a, b);
-            if (folded is { } literal) value[node] = literal;
+            if (Fold(op, a, b, out var rewritten) is { } literal) value[node] = literal;
             else
             {
                 value[node] = new Literal(node, false);
-                kept[node] = new Gate(node, Rewrite(op, a.Inverted, b.Inverted), a.Node, b.Node);
+                kept[node] = new Gate(node, rewritten, a.Node, b.Node);
             }
         }
 
@@ -57,16 +56,16 @@ public sealed class FoldedGates
         }
         gates.Reverse();
         Gates = gates.ToArray();
-        InputCount = n;
-        NodeCount = circuit.NodeCount;
     }
 
     /// <summary>
     /// <paramref name="op"/>(a, b) as a literal of an earlier node when it has fewer than two distinct non-constant
-    /// sources or ignores one of them; null when it is a gate on both sources.
+    /// sources or ignores one of them; null when it is a gate on both sources, <paramref name="rewritten"/> on a's and b's
+    /// source nodes.
     /// </summary>
-    private static Literal? Fold(GateOp op, Literal a, Literal b)
+    private static Literal? Fold(GateOp op, Literal a, Literal b, out GateOp rewritten)
     {
+        rewritten = op;
         if (a.IsConstant && b.IsConstant) return new Literal(Literal.Constant, op.Apply(a.Inverted, b.Inverted));
         if (a.IsConstant || b.IsConstant || a.Node == b.Node)
         {
@@ -76,7 +75,7 @@ public sealed class FoldedGates
             bool f0 = At(false), f1 = At(true);
             return f0 == f1 ? new Literal(Literal.Constant, f0) : new Literal(v, f0);
         }
-        var rewritten = Rewrite(op, a.Inverted, b.Inverted);
+        rewritten = Rewrite(op, a.Inverted, b.Inverted);
         var (usesA, usesB) = rewritten.Dependencies();
         if (usesA && usesB) return null;
         if (usesA) return new Literal(a.Node, rewritten == GateOp.NotA);
@@ -93,10 +92,6 @@ public sealed class FoldedGates
                 if (op.Apply((x == 1) ^ invertA, (y == 1) ^ invertB)) table |= 1 << (3 - 2 * x - y);
         return GateOps.FromIndex(table);
     }
-
-    public int InputCount { get; }
-
-    public int NodeCount { get; }
 
     /// <summary>The gates to run, in circuit order (so in topological order), each on its folded operands' sources.</summary>
     public Gate[] Gates { get; }
