@@ -70,7 +70,8 @@ public sealed class GateNetLearner : CircuitLearner
         _network?.Dispose();
         _network = new GateNetwork("gatenet", Request.Shape.InputWidth, Request.Size, Depth, Request.Shape.OutputWidth, Wiring,
             SeedStream.Derive(options.Seed, "wiring"), residualBias: Depth >= ResidualFromDepth ? Options.ResidualBias : 0.0, _device, OutputGroup,
-            Options.GateForm, Options.GateKernel) { WireTopK = (Options as WiredGateNetOptions)?.WireTopK ?? 0 };
+            Options.GateForm, Options.GateKernel, skipWiring: (Options as WiredGateNetOptions)?.SkipWiring ?? false)
+        { WireTopK = (Options as WiredGateNetOptions)?.WireTopK ?? 0 };
         int batch = Request.Settings.Batch;
         double rate = Request.Settings.LearningRate ?? 0.05;
         int epochs = MinibatchLoop.EpochsFor(options, train.Rows, batch);

@@ -25,4 +25,7 @@ public sealed record WiredGateNetOptions : GateNetOptions
 {
     [Description("inputs each learned wire mixes in the forward pass: the k with the largest logits (sparse top-k; the backward pass is the dense softmax's, so any input can climb in); 0 = a softmax over all of them")]
     public int WireTopK { get; init; } = 4;
+
+    [Description("each layer's wires may read the inputs and every earlier layer, not only the layer before (wires that skip layers, as DenseNet's connections do)")]
+    public bool SkipWiring { get; init; }
 }

@@ -20,11 +20,17 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor>[] _layers;
 
+    /// <param name="skipWiring">
+    /// Learnable wiring only: each layer's wires choose among the inputs and every earlier layer's gates (DenseNet's
+    /// pattern), not only the layer before, so a value can skip layers without a chain of pass-through gates.
+    /// </param>
     public GateNetwork(string name, int inputs, int width, int depth, int outputs, Wiring wiring, int seed, double residualBias, Device device,
-        int outputGroup = 1, GateForm form = GateForm.Softmax16, GateKernel kernel = GateKernel.Fused)
+        int outputGroup = 1, GateForm form = GateForm.Softmax16, GateKernel kernel = GateKernel.Fused, bool skipWiring = false)
         : base(name)
     {
         if (depth < 0) throw new ArgumentException($"gate network depth must be >= 0, got {depth}");
+        if (skipWiring && wiring != Wiring.Learnable) throw new ArgumentException("skip wiring needs learnable wiring");
+        SkipWiring = skipWiring;
         if (outputGroup < 1 || outputGroup % 2 == 0)
             throw new ArgumentException($"the group-sum head needs an odd group size >= 1 (so a majority exists), got {outputGroup}");
         OutputGroup = outputGroup;
@@ -34,7 +40,7 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
         for (int l = 0; l < depth; l++)
         {
             layers.Add(new GateLayer($"layer{l}", fanIn, width, wiring, rng, residualBias, device, form, kernel));
-            fanIn = width;
+            fanIn = skipWiring ? fanIn + width : width;
         }
         layers.Add(new GateLayer("output", fanIn, outputs * outputGroup, wiring, rng, residualBias: 0, device, form, kernel));
         Layers = layers;
@@ -46,6 +52,9 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
     public IReadOnlyList<GateLayer> Layers { get; }
 
     public int InputWidth { get; }
+
+    /// <summary>Whether each layer reads the inputs and all earlier layers (see the constructor).</summary>
+    public bool SkipWiring { get; }
 
     /// <summary>Output gates per output bit (1: one gate per bit; odd k &gt; 1: group-sum head).</summary>
     public int OutputGroup { get; }
@@ -82,14 +91,22 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
             foreach (var layer in Layers) rows = layer.ForwardNeuronMajor(rows);
             return GroupSum(rows.t());
         }
-        foreach (var layer in _layers) x = layer.forward(x);
-        return GroupSum(x);
+        return GroupSum(Stack(x, (layer, input) => layer.forward(input)));
     }
 
-    public Tensor ForwardReference(Tensor x)
+    public Tensor ForwardReference(Tensor x) => GroupSum(Stack(x, (layer, input) => layer.ForwardReference(input)));
+
+    /// <summary>The layers in turn; with skip wiring each reads the inputs and every earlier layer's output, side by side.</summary>
+    private Tensor Stack(Tensor x, Func<GateLayer, Tensor, Tensor> apply)
     {
-        foreach (var layer in Layers) x = layer.ForwardReference(x);
-        return GroupSum(x);
+        var input = x;
+        Tensor output = x;
+        foreach (var layer in Layers)
+        {
+            output = apply(layer, input);
+            input = SkipWiring ? cat([input, output], 1) : output;
+        }
+        return output;
     }
 
     private Tensor GroupSum(Tensor gates)
@@ -103,5 +120,5 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The discretised network (argmax gates and wires), before simplification.</summary>
     public HardCircuit ToCircuit() => HardChoices().ToCircuit();
 
-    public GateChoices HardChoices() => new(InputWidth, Layers.Select(l => l.HardChoices()).ToArray(), OutputGroup);
+    public GateChoices HardChoices() => new(InputWidth, Layers.Select(l => l.HardChoices()).ToArray(), OutputGroup, SkipWiring);
 }
