@@ -71,6 +71,28 @@ public class GateLocalSearchTests
     }
 
     [Fact]
+    public void ATrialCapStopsTheSearchAfterExactlyThatManyScoredCandidates()
+    {
+        // A cap that cuts the climb short: the search scores the start and then stops at the cap, and two runs with the
+        // same cap end on the same circuit, however long each candidate took to score.
+        int calls = 0;
+        double Counting(GateChoices c) { calls++; return Score(c); }
+        var full = RandomNet(3);
+        GateLocalSearch.Improve(full, Counting, TimeSpan.FromSeconds(30));
+        int uncapped = calls;
+        Assert.True(uncapped > 40, $"the climb from this start scores only {uncapped} candidates");
+
+        calls = 0;
+        var capped = RandomNet(3);
+        GateLocalSearch.Improve(capped, Counting, TimeSpan.FromSeconds(30), maxTrials: 40);
+        Assert.Equal(40, calls);
+        var slow = RandomNet(3);
+        GateLocalSearch.Improve(slow, c => { Thread.Sleep(1); return Score(c); }, TimeSpan.FromSeconds(30), maxTrials: 40);
+        Assert.Equal(Fingerprint(capped), Fingerprint(slow));
+        Assert.NotEqual(Fingerprint(full), Fingerprint(capped));
+    }
+
+    [Fact]
     public void KicksReachTheExactRuleOnThisSmallTable()
     {
         // Two layers of 4 and 2 rewirable gates can express the target exactly. From this start the greedy climb

@@ -34,6 +34,9 @@ public sealed class PackedRowsScore
         }
     }
 
+    /// <summary>64-row words per lane: what one gate costs to evaluate on these rows.</summary>
+    public int Words => _inputs.Words;
+
     /// <summary>Share of the specified bits the circuit gets right (1 when none is specified).</summary>
     public double Of(HardCircuit circuit) => Of(new CompiledCircuit(circuit));
 

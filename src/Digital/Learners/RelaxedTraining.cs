@@ -23,25 +23,30 @@ internal static class RelaxedTraining
     /// <summary>Local search runs on discretised nets up to this many neurons (each edit re-evaluates the circuit).</summary>
     public const int LocalSearchMaxNeurons = 4096;
 
-    /// <summary>Wall-clock cap of the default (greedy) repair after training.</summary>
-    public static readonly TimeSpan LocalSearchBudget = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// Work cap of the default (greedy) repair after training, in node-words: each scored candidate costs its circuit's
+    /// nodes × the training rows' 64-row words. A count, not a clock, so the same command repairs as far on a busy or a
+    /// slower machine (a 20-second clock cap made `gates-wired --size 64 --depth 6` on add:6 score 0.548–0.706 on one
+    /// seed). About 10–30 s on the 2-core development machine (docs/evaluations/gate-learners/README.md).
+    /// </summary>
+    public const long LocalSearchWork = 1_000_000_000;
 
     /// <summary>
-    /// Repairs discretised choices on the training rows (see <see cref="Networks.GateLocalSearch"/>), within what is
-    /// left of the run's time budget. The default greedy repair is also capped at <see cref="LocalSearchBudget"/>;
-    /// asked-for kicks are not, so that the same command does the same search (and gives the same circuit) on a
-    /// slower machine. <paramref name="toCircuit"/> turns choices into the circuit that is scored (the serial learner
-    /// unrolls its cell).
+    /// Repairs discretised choices on the training rows (see <see cref="Networks.GateLocalSearch"/>). The default greedy
+    /// repair stops after <see cref="LocalSearchWork"/>; asked-for kicks (<c>--repair-kicks</c>) are bounded by their
+    /// count instead. Both also stop at what is left of the run's own time budget. <paramref name="toCircuit"/> turns
+    /// choices into the circuit that is scored (the serial learner unrolls its cell).
     /// </summary>
     public static void Repair(Networks.GateChoices choices, Func<Networks.GateChoices, Circuits.HardCircuit> toCircuit, PackedRowsScore train,
         FitOptions options, ModelSettings settings)
     {
         if (choices.Neurons > LocalSearchMaxNeurons) return;
         int kicks = settings.RepairKicks ?? 0;
-        var cap = kicks > 0 ? TimeSpan.MaxValue : LocalSearchBudget;
-        var budget = options.BudgetLeft is { } left && left < cap ? left : cap;
+        var budget = options.BudgetLeft ?? TimeSpan.MaxValue;
         if (budget <= TimeSpan.Zero) return;
-        Networks.GateLocalSearch.Improve(choices, c => train.Of(toCircuit(c)), budget, kicks, SeedStream.Derive(options.Seed, "repair"));
+        long trialWork = Math.Max(1L, (long)toCircuit(choices).NodeCount * train.Words);
+        long maxTrials = kicks > 0 ? long.MaxValue : Math.Max(1, LocalSearchWork / trialWork);
+        Networks.GateLocalSearch.Improve(choices, c => train.Of(toCircuit(c)), budget, kicks, SeedStream.Derive(options.Seed, "repair"), maxTrials);
     }
 
     /// <summary>Share of the epochs trained straight-through (forward = the hard circuit) at the end of a fit.</summary>

@@ -19,20 +19,27 @@ public static class GateLocalSearch
 
     /// <summary>
     /// Returns the number of accepted edits (kicks that were kept count as one each); stops at a perfect score, after
-    /// <paramref name="kicks"/> kicks, or at the budget. The kicks are drawn from <paramref name="seed"/>.
+    /// <paramref name="kicks"/> kicks, after <paramref name="maxTrials"/> scored candidates, or at the time budget. The
+    /// kicks are drawn from <paramref name="seed"/>. Only the trial cap stops the search at the same place on every
+    /// machine; the time budget is for a run's own <c>--time-budget</c>.
     /// </summary>
-    public static int Improve(GateChoices choices, Func<GateChoices, double> score, TimeSpan budget, int kicks = 0, int seed = 0)
+    public static int Improve(GateChoices choices, Func<GateChoices, double> score, TimeSpan budget, int kicks = 0, int seed = 0,
+        long maxTrials = long.MaxValue)
     {
         var clock = Stopwatch.StartNew();
+        long trials = 0;
+        var counted = score;
+        score = c => { trials++; return counted(c); };
+        bool Left() => clock.Elapsed < budget && trials < maxTrials;
         double best = score(choices);
-        int accepted = Climb(choices, score, ref best, clock, budget);
+        int accepted = Climb(choices, score, ref best, Left);
         var rng = new SplitMix64(seed);
         var saved = Snapshot(choices);
-        for (int kick = 0; kick < kicks && best < 1.0 && clock.Elapsed < budget; kick++)
+        for (int kick = 0; kick < kicks && best < 1.0 && Left(); kick++)
         {
             Kick(choices, rng);
             double value = score(choices);
-            int edits = Climb(choices, score, ref value, clock, budget);
+            int edits = Climb(choices, score, ref value, Left);
             if (value >= best)
             {
                 best = value;
@@ -47,23 +54,23 @@ public static class GateLocalSearch
         return accepted;
     }
 
-    private static int Climb(GateChoices choices, Func<GateChoices, double> score, ref double best, Stopwatch clock, TimeSpan budget)
+    private static int Climb(GateChoices choices, Func<GateChoices, double> score, ref double best, Func<bool> left)
     {
         int accepted = 0;
         bool improved = true;
-        while (improved && best < 1.0 && clock.Elapsed < budget)
+        while (improved && best < 1.0 && left())
         {
             improved = false;
             foreach (var layer in choices.Layers)
             {
-                for (int j = 0; j < layer.Width && best < 1.0 && clock.Elapsed < budget; j++)
+                for (int j = 0; j < layer.Width && best < 1.0 && left(); j++)
                 {
                     var ops = layer.Ops;
                     int neuron = j;
-                    if (TryAll(GateOps.Count, (int)ops[j], op => ops[neuron] = (GateOp)op, choices, score, ref best)) { improved = true; accepted++; }
+                    if (TryAll(GateOps.Count, (int)ops[j], op => ops[neuron] = (GateOp)op, choices, score, ref best, left)) { improved = true; accepted++; }
                     if (!layer.Rewirable) continue;
-                    if (TryAll(layer.InputWidth, layer.A[j], wire => layer.A[neuron] = wire, choices, score, ref best)) { improved = true; accepted++; }
-                    if (TryAll(layer.InputWidth, layer.B[j], wire => layer.B[neuron] = wire, choices, score, ref best)) { improved = true; accepted++; }
+                    if (TryAll(layer.InputWidth, layer.A[j], wire => layer.A[neuron] = wire, choices, score, ref best, left)) { improved = true; accepted++; }
+                    if (TryAll(layer.InputWidth, layer.B[j], wire => layer.B[neuron] = wire, choices, score, ref best, left)) { improved = true; accepted++; }
                 }
             }
         }
@@ -72,12 +79,13 @@ public static class GateLocalSearch
 
     /// <summary>
     /// Tries every other value 0..<paramref name="options"/>−1 of one choice (a gate index or a wire), set through
-    /// <paramref name="set"/>, and keeps the best if it beats <paramref name="best"/>.
+    /// <paramref name="set"/>, and keeps the best if it beats <paramref name="best"/>; stops early when the budget is spent.
     /// </summary>
-    private static bool TryAll(int options, int original, Action<int> set, GateChoices choices, Func<GateChoices, double> score, ref double best)
+    private static bool TryAll(int options, int original, Action<int> set, GateChoices choices, Func<GateChoices, double> score, ref double best,
+        Func<bool> left)
     {
         int chosen = original;
-        for (int candidate = 0; candidate < options; candidate++)
+        for (int candidate = 0; candidate < options && left(); candidate++)
         {
             if (candidate == original) continue;
             set(candidate);
