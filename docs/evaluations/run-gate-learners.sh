@@ -42,6 +42,12 @@ for k in 0 4; do
   runs[wiring/add6-k$k]="--task add:6 --train-fraction 0.5 --models gates-wired --sizes 64 --set wire-top-k=$k --seeds 5"
   runs[wiring/mix-k$k]="--task mix:xor3,and2,maj3,add2:d4 --train-fraction 0.01 --models gates-wired --sizes 32 --depth 2 --set wire-top-k=$k"
 done
+# Skip wiring (--set skip-wiring=true: each layer reads the inputs and every earlier layer) on deeper nets, add:6 and add:8.
+for skip in false true; do
+  runs[skip-wiring/add6-32x4-$skip]="--task add:6 --train-fraction 0.5 --models gates-wired --sizes 32 --depth 4 --set skip-wiring=$skip --seeds 5"
+  runs[skip-wiring/add6-64x6-$skip]="--task add:6 --train-fraction 0.5 --models gates-wired --sizes 64 --depth 6 --set skip-wiring=$skip --seeds 5"
+done
+runs[skip-wiring/add8-64x6-true]="--task add:8 --train-fraction 0.5 --models gates-wired --sizes 64 --depth 6 --set skip-wiring=true --seeds 3"
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=("${!runs[@]}")
 for name in "${names[@]}"; do
