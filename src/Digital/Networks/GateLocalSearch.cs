@@ -28,18 +28,21 @@ public static class GateLocalSearch
     {
         var clock = Stopwatch.StartNew();
         long trials = 0;
-        var counted = score;
-        score = c => { trials++; return counted(c); };
+        double Scored(GateChoices candidate)
+        {
+            trials++;
+            return score(candidate);
+        }
         bool Left() => clock.Elapsed < budget && trials < maxTrials;
-        double best = score(choices);
-        int accepted = Climb(choices, score, ref best, Left);
+        double best = Scored(choices);
+        int accepted = Climb(choices, Scored, ref best, Left);
         var rng = new SplitMix64(seed);
         var saved = Snapshot(choices);
         for (int kick = 0; kick < kicks && best < 1.0 && Left(); kick++)
         {
             Kick(choices, rng);
-            double value = score(choices);
-            int edits = Climb(choices, score, ref value, Left);
+            double value = Scored(choices);
+            int edits = Climb(choices, Scored, ref value, Left);
             if (value >= best)
             {
                 best = value;

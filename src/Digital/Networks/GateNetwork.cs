@@ -18,8 +18,6 @@ namespace LogicNets.Digital.Networks;
 /// </remarks>
 public sealed class GateNetwork : nn.Module<Tensor, Tensor>
 {
-    private readonly nn.Module<Tensor, Tensor>[] _layers;
-
     /// <param name="skipWiring">
     /// Learnable wiring only: each layer's wires choose among the inputs and every earlier layer's gates (DenseNet's
     /// pattern), not only the layer before, so a value can skip layers without a chain of pass-through gates.
@@ -44,7 +42,6 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
         }
         layers.Add(new GateLayer("output", fanIn, outputs * outputGroup, wiring, rng, residualBias: 0, device, form, kernel));
         Layers = layers;
-        _layers = layers.ToArray<nn.Module<Tensor, Tensor>>();
         for (int l = 0; l < layers.Count; l++) register_module($"l{l}", layers[l]);
         InputWidth = inputs;
     }
