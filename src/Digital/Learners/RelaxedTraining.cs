@@ -25,11 +25,19 @@ internal static class RelaxedTraining
 
     /// <summary>
     /// Work cap of the default (greedy) repair after training, in node-words: each scored candidate costs its circuit's
-    /// nodes × the training rows' 64-row words. A count, not a clock, so the same command repairs as far on a busy or a
-    /// slower machine (a 20-second clock cap made `gates-wired --size 64 --depth 6` on add:6 score 0.548–0.706 on one
-    /// seed). About 10–30 s on the 2-core development machine (docs/evaluations/gate-learners/README.md).
+    /// nodes × (the training rows' 64-row words + <see cref="CompileWords"/>). A count, not a clock, so the same command
+    /// repairs as far on a busy or a slower machine (a 20-second clock cap made `gates-wired --size 64 --depth 6` on
+    /// add:6 score 0.548–0.706 on one seed). Set so that every climb measured converges first (45 000–242 000
+    /// candidates, 0.7–8.4 s on the idle 2-core development machine); a climb that kept improving would stop after
+    /// roughly 20–90 s there.
     /// </summary>
-    public const long LocalSearchWork = 1_000_000_000;
+    public const long LocalSearchWork = 100_000_000_000;
+
+    /// <summary>
+    /// Building and scheduling a candidate circuit, per node, in words of evaluation (roughly: scoring cost 1–5 ns per
+    /// node-word so counted, on nets of 150–800 nodes and 2–512 words).
+    /// </summary>
+    private const int CompileWords = 64;
 
     /// <summary>
     /// Repairs discretised choices on the training rows (see <see cref="Networks.GateLocalSearch"/>). The default greedy
@@ -44,7 +52,7 @@ internal static class RelaxedTraining
         int kicks = settings.RepairKicks ?? 0;
         var budget = options.BudgetLeft ?? TimeSpan.MaxValue;
         if (budget <= TimeSpan.Zero) return;
-        long trialWork = Math.Max(1L, (long)toCircuit(choices).NodeCount * train.Words);
+        long trialWork = (long)toCircuit(choices).NodeCount * (train.Words + CompileWords);
         long maxTrials = kicks > 0 ? long.MaxValue : Math.Max(1, LocalSearchWork / trialWork);
         Networks.GateLocalSearch.Improve(choices, c => train.Of(toCircuit(c)), budget, kicks, SeedStream.Derive(options.Seed, "repair"), maxTrials);
     }
