@@ -43,12 +43,7 @@ public class GateNetworkTests
         using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 3, outputs: 3, wiring, seed, residualBias: 2, CPU,
             form: GateForm.InputWise);
         Assert.Equal(4 * (12 * 3 + 3) + (wiring == Wiring.Learnable ? 2 * (7 * 12 + 12 * 12 * 2 + 12 * 3) : 0), net.ParameterCount);
-        net.StraightThrough = true;
-        var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train;
-        using var noGrad = no_grad();
-        var relaxed = net.forward(tensor(data.Inputs, [data.Rows, 7])).data<float>().ToArray().Select(v => MathF.Round(v, 4)).ToArray();
-        var hard = new SimdEvaluator().Evaluate(new CompiledCircuit(CircuitSimplifier.Simplify(net.ToCircuit())), PackedBits.FromInputs(data)).ToRows();
-        Assert.Equal(hard, relaxed);
+        AssertStraightThroughIsItsCircuit(net, CircuitSimplifier.Simplify(net.ToCircuit()));
     }
 
     [Theory]
@@ -62,17 +57,21 @@ public class GateNetworkTests
             form: form, skipWiring: true) { WireTopK = 4 };
         // Layer l's wires choose among the 7 inputs and the 12 gates of each earlier layer.
         Assert.Equal([7, 19, 31, 43], net.Layers.Select(l => l.InputWidth));
+        // Some wire skips a layer, or the test would not show that a skip lands on the right node.
+        Assert.Contains(net.HardChoices().Layers.Skip(1), layer => layer.A.Concat(layer.B).Any(i => i < layer.InputWidth - 12));
+        AssertStraightThroughIsItsCircuit(net, net.ToCircuit());
+        Assert.Throws<ArgumentException>(() => new GateNetwork("fixed", 7, 12, 3, 3, Wiring.FixedRandom, seed, 0, CPU, skipWiring: true));
+    }
+
+    /// <summary>The net in straight-through mode (7 inputs) and <paramref name="circuit"/> agree on all 128 rows.</summary>
+    private static void AssertStraightThroughIsItsCircuit(GateNetwork net, HardCircuit circuit)
+    {
         net.StraightThrough = true;
         var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train;
         using var noGrad = no_grad();
         var relaxed = net.forward(tensor(data.Inputs, [data.Rows, 7])).data<float>().ToArray().Select(v => MathF.Round(v, 4)).ToArray();
-        var circuit = net.ToCircuit();
-        // Some wire skips a layer, or the test would not show that a skip lands on the right node.
-        var choices = net.HardChoices();
-        Assert.Contains(choices.Layers.Skip(1), layer => layer.A.Concat(layer.B).Any(i => i < layer.InputWidth - 12));
         var hard = new SimdEvaluator().Evaluate(new CompiledCircuit(circuit), PackedBits.FromInputs(data)).ToRows();
         Assert.Equal(hard, relaxed);
-        Assert.Throws<ArgumentException>(() => new GateNetwork("fixed", 7, 12, 3, 3, Wiring.FixedRandom, seed, 0, CPU, skipWiring: true));
     }
 
     /// <summary>Makes every gate choice and wire selector of the net one-hot at its argmax.</summary>
