@@ -29,9 +29,33 @@ for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,a
   name=${1//[:,]/_}
   for model in "mlp 58" "spl 33" "moie 8"; do
     set -- $entry $model
-    logicnets sweep --task "$1" --train-fraction "$2" --models "$3" --sizes "$4" --seeds 5 --jobs 2 --out "$out/sparse/issue17/$name-$3.csv" --force
+    # moie's rows were taken with M-SAPS on, its default until 2026-12-04 (section 4).
+    extra=()
+    [ "$3" = moie ] && extra=(--set msaps=true)
+    logicnets sweep --task "$1" --train-fraction "$2" --models "$3" --sizes "$4" --seeds 5 --jobs 2 "${extra[@]}" --out "$out/sparse/issue17/$name-$3.csv" --force
   done
 done
 design="--set absolute-positions=false --set mask-gradient=firing --set balance=0 --set meta-learning-rate=0.01 --set anneal=false"
 logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 $design --out "$out/sparse/issue17/moie-design" --force
-logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --out "$out/sparse/issue17/moie-default" --force
+# "moie-default": the defaults of the time, M-SAPS on.
+logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --set msaps=true --out "$out/sparse/issue17/moie-default" --force
+
+# 4. Issue #17, moie's M-SAPS ablation and the revival of silent experts: the four tasks of section 3, seeds 1–5, with
+#    M-SAPS off, and off with revival (about 20 minutes each with --jobs 2; M-SAPS on is section 3's moie rows).
+for variant in "msaps-off --set msaps=false" "msaps-off-revive --set msaps=false --set revive=true"; do
+  set -- $variant
+  name=$1
+  shift
+  settings=("$@")
+  for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,add2:d4 0.1"; do
+    set -- $entry
+    logicnets sweep --task "$1" --train-fraction "$2" --models moie --sizes 8 --seeds 5 --jobs 2 "${settings[@]}" \
+      --out "$out/sparse/issue17/$name/${1//[:,]/_}-moie.csv" --force
+  done
+done
+# spl with M-SAPS off (its default keeps M-SAPS: add:6 needs it).
+for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,add2:d4 0.1"; do
+  set -- $entry
+  logicnets sweep --task "$1" --train-fraction "$2" --models spl --sizes 33 --seeds 5 --jobs 2 --set msaps=false \
+    --out "$out/sparse/issue17/spl-msaps-off/${1//[:,]/_}-spl.csv" --force
+done

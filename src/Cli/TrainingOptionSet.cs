@@ -33,7 +33,7 @@ public sealed class TrainingOptionSet(ModelCatalog catalog)
 
     public Option<int?> RepairKicks { get; } = new("--repair-kicks")
     {
-        Description = "gate learners: after the greedy repair of the circuit on the training rows, N kicks of iterated local search (default 0; worth it on small tables, each kick re-scores the circuit thousands of times; bounded by --time-budget only, while the greedy repair alone stops after 20 s)",
+        Description = "gate learners: after the greedy repair of the circuit on the training rows, N kicks of iterated local search (default 0; worth it on small tables, each kick re-scores the circuit thousands of times; bounded by their count and --time-budget; the greedy repair alone stops when a pass improves nothing or after a fixed amount of scoring work)",
     };
 
     public Option<int?> Patience { get; } = new("--patience")

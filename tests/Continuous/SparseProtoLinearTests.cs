@@ -56,6 +56,49 @@ public class SparseProtoLinearTests
     }
 
     [Fact]
+    public void ARevivedExpertFiresOnTheRowItWasSeededFromWithoutChangingTheOutput()
+    {
+        using var scope = NewDisposeScope();
+        torch.random.manual_seed(1);
+        // Expert 1 points away from both rows and expert 2 is priced out: silent on the whole batch.
+        var layer = Layer(new float[,] { { 1, 0 }, { -1, -1 }, { 1, 1 } }, new float[,] { { 0, 0 }, { 0, 0 }, { 3, 3 } });
+        layer.train();
+        var batch = tensor(new float[,] { { 1, 0.5f }, { 0.5f, 1 } });
+        var before = layer.forward(batch).detach().clone();
+        Assert.Equal(new float[] { 0, 0 }, before[.., 1].data<float>().ToArray());
+
+        Assert.Equal(2, layer.Revive(tensor(new[] { false, true, true })));
+
+        Assert.Equal(before.data<float>().ToArray(), layer.forward(batch).detach().data<float>().ToArray()); // μ and b zeroed
+        foreach (int expert in new[] { 1, 2 })
+        {
+            var seededFrom = layer.Prototype[expert].data<float>().ToArray();
+            int row = Enumerable.Range(0, 2).Single(r => batch[r].data<float>().ToArray().SequenceEqual(seededFrom));
+            Assert.Equal(new float[] { 0, 0 }, layer.Gate[expert].data<float>().ToArray());
+            Assert.Equal(1f, layer.LastMask![row, expert].item<float>()); // it fires there again
+        }
+        Assert.Equal(new float[] { 1, 0 }, layer.Prototype[0].data<float>().ToArray()); // the living expert is untouched
+        Assert.Equal(0, layer.Revive(tensor(new[] { false, false, false })));
+    }
+
+    [Fact]
+    public void RevivalPutsTheEffectivePrototypeOnTheRowWhenAPrcResidualIsSet()
+    {
+        using var scope = NewDisposeScope();
+        torch.random.manual_seed(1);
+        var layer = Layer(new float[,] { { 1, 0 }, { -1, -1 } }, new float[,] { { 0, 0 }, { 0, 0 } });
+        layer.train();
+        var batch = tensor(new float[,] { { 1, 0.5f } });
+        using (NewDisposeScope()) // as in a training step: the residual and its graph go when the step's scope ends
+        {
+            layer.UsePrototypeResidual(tensor(new float[,] { { 0, 0 }, { -2, 3 } }));
+            layer.forward(batch);
+        }
+        Assert.Equal(1, layer.Revive(tensor(new[] { false, true })));
+        Assert.Equal(new float[] { 3, -2.5f }, layer.Prototype[1].data<float>().ToArray()); // row − residual
+    }
+
+    [Fact]
     public void MetaStepPullsGoodPrototypesTowardTheirAnchorsAndPushesBadOnesAway()
     {
         using var scope = NewDisposeScope();

@@ -42,6 +42,9 @@ public sealed class RunFolderTests : IDisposable
             .Concat(Enumerable.Range(1, 6).Select(epoch => Row(epoch, "b0.q", 0))).ToList();
         var lines = SparseLayersReport.Summary(stats);
         Assert.Equal(["b0.up      activation 0.250  collapsed 0.750, reached at epoch 5", "b0.q       activation 0.250  collapsed 0.000"], lines);
+        stats[1] = stats[1] with { Revived = 2 };
+        stats[2] = stats[2] with { Revived = 1 };
+        Assert.Equal("b0.up      activation 0.250  collapsed 0.750, reached at epoch 5; 3 experts revived over the run", SparseLayersReport.Summary(stats)[0]);
     }
 
     private sealed class Telemetry(int? kept, params LayerEpochStats[] rows) : ILayerTelemetry
@@ -57,15 +60,16 @@ public sealed class RunFolderTests : IDisposable
         LayerEpochStats Row(int epoch, string layer, double activation, double collapsed) =>
             new() { Epoch = epoch, Layer = layer, ActivationRate = activation, CollapsedShare = collapsed };
         LayerEpochStats[] rows = [Row(1, "a", 0.5, 0), Row(1, "b", 0.3, 0.1), Row(2, "a", 0.4, 0.2), Row(2, "b", 0.2, 0.4), Row(3, "a", 0.1, 0.8), Row(3, "b", 0.1, 0.9)];
-        void Check(int? kept, double activation, double collapsed)
+        void Check(int? kept, double activation, double collapsed, double largest)
         {
             var final = ((ILayerTelemetry)new Telemetry(kept, rows)).FinalSparsity()!.Value;
             Assert.Equal(activation, final.ActivationRate, 12);
             Assert.Equal(collapsed, final.CollapsedShare, 12);
+            Assert.Equal(largest, final.LargestCollapsedShare, 12);
         }
-        Check(2, 0.3, 0.3);
-        Check(null, 0.1, 0.85);
-        Check(7, 0.1, 0.85); // an epoch without rows: the last one's
+        Check(2, 0.3, 0.3, 0.4);
+        Check(null, 0.1, 0.85, 0.9);
+        Check(7, 0.1, 0.85, 0.9); // an epoch without rows: the last one's
         Assert.Null(((ILayerTelemetry)new Telemetry(2)).FinalSparsity());
     }
 
@@ -78,6 +82,16 @@ public sealed class RunFolderTests : IDisposable
         folder.Write(outcome.Record, learner);
         File.Move(Path.Combine(folder.Directory, RunFolder.SparseLayersFile), Path.Combine(folder.Directory, RunFolder.LegacySparseLayersFile));
         Assert.Equal(((ILayerTelemetry)learner).LayerStats, folder.ReadSparseLayers());
+    }
+
+    [Fact]
+    public void StatisticsWrittenBeforeTheRevivedColumnReadAsNoneRevived()
+    {
+        var folder = new RunFolder(_dir);
+        File.WriteAllText(Path.Combine(_dir, RunFolder.SparseLayersFile),
+            "epoch,layer,activation_rate,prototype_norm,mean_cost,collapsed_share\n1,b0.q,0.5,2.9,0.02,0.125\n");
+        var row = Assert.Single(folder.ReadSparseLayers());
+        Assert.Equal(new LayerEpochStats { Epoch = 1, Layer = "b0.q", ActivationRate = 0.5, PrototypeNorm = 2.9, MeanCost = 0.02, CollapsedShare = 0.125 }, row);
     }
 
     [Fact]

@@ -37,14 +37,19 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
         else total.add_(batch);
     }
 
-    /// <summary>Closes the epoch: appends a row per layer and resets the counters.</summary>
-    public void EndEpoch(int epoch)
+    /// <summary>
+    /// Closes the epoch: appends a row per layer and resets the counters. With <paramref name="revive"/> the experts
+    /// that fired on no row are re-seeded after their row is written (<see cref="SparseProtoLinear.Revive"/>), and the
+    /// row says how many.
+    /// </summary>
+    public void EndEpoch(int epoch, bool revive = false)
     {
         for (int index = 0; index < layers.Count; index++)
         {
             var (name, layer) = layers[index];
             if (_rows[index] == 0) continue;
             using var scope = NewDisposeScope();
+            var silent = _fired[index]!.eq(0);
             double entries = (double)_rows[index] * layer.OutputWidth;
             Rows.Add(new LayerEpochStats
             {
@@ -53,7 +58,8 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
                 ActivationRate = Math.Round(_activation[index]!.item<double>() / entries, 6),
                 MeanCost = Math.Round(_cost[index]!.item<double>() / entries, 6),
                 PrototypeNorm = Math.Round(layer.Prototype.detach().square().sum([1]).sqrt().mean().item<float>(), 6),
-                CollapsedShare = Math.Round(_fired[index]!.eq(0).sum().item<long>() / (double)layer.OutputWidth, 6),
+                CollapsedShare = Math.Round(silent.sum().item<long>() / (double)layer.OutputWidth, 6),
+                Revived = revive ? layer.Revive(silent) : 0,
             });
             Reset(index);
         }

@@ -18,6 +18,7 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
     private Msaps? _msaps;
     private SparseLayerStats? _stats;
     private List<SparseProtoLinear> _layers = [];
+    private List<TorchSharp.Modules.Parameter> _mainParameters = [];
 
     /// <summary>The SPL options: the learner's defaults with the run's <c>--set</c> values applied.</summary>
     public SplOptions Options { get; } = options;
@@ -42,6 +43,7 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
     {
         var named = SparseLayers(network);
         _layers = named.Select(entry => entry.Layer).ToList();
+        _mainParameters = MainParameters(network).ToList();
         _metaOptimizer?.Dispose();
         _metaOptimizer = optim.Adam(_layers.SelectMany(layer => new[] { layer.Prototype, layer.Gate }), Options.MetaLearningRate);
         _metaSchedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(_metaOptimizer, (int)Math.Min(PlannedSteps, int.MaxValue)) : null;
@@ -74,9 +76,11 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
         _metaOptimizer!.step();
         _metaOptimizer.zero_grad();
         _metaSchedule?.step();
+        // After M-SAPS has read the computation rows' gradients, before the main optimiser steps with them.
+        if (Options.GradientClip > 0) nn.utils.clip_grad_norm_(_mainParameters, Options.GradientClip);
     }
 
-    protected override void EndEpoch(int epoch) => _stats?.EndEpoch(epoch);
+    protected override void EndEpoch(int epoch) => _stats?.EndEpoch(epoch, Options.Revive);
 
     private double BatchAccuracy(Tensor output, Tensor target)
     {

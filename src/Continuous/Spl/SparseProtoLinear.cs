@@ -60,7 +60,12 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         if (residual is not null && !residual.shape.SequenceEqual(Prototype.shape))
             throw new ArgumentException($"prototype residual of shape [{string.Join(", ", residual.shape)}] does not fit prototypes [{OutputWidth}, {InputWidth}]");
         _prototypeResidual = residual;
+        _residualValue?.Dispose();
+        // The residual lives in the step's dispose scope; revival runs after it, at the epoch's end, and needs its value.
+        _residualValue = residual?.detach().DetachFromDisposeScope();
     }
+
+    private Tensor? _residualValue;
 
     /// <summary>The prototype the match uses: p, or p plus the residual set by <see cref="UsePrototypeResidual"/>.</summary>
     public Tensor EffectivePrototype => _prototypeResidual is null ? Prototype : Prototype + _prototypeResidual;
@@ -100,6 +105,30 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         return nn.functional.relu(_options.BalanceFloor - smoothRate).square().mean() * _options.Balance;
     }
 
+    /// <summary>
+    /// Re-seeds the experts <paramref name="silent"/> marks (bool, one per expert): each one's effective prototype becomes
+    /// a row of the last training batch drawn with torch's generator (seeded per fit), its gate and computation row
+    /// zero, so the layer's output is unchanged until it learns. Returns how many were re-seeded (0 without a batch).
+    /// </summary>
+    public int Revive(Tensor silent)
+    {
+        if (LastInput is null) return 0;
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var experts = silent.to(Prototype.device).nonzero().flatten();
+        int count = (int)experts.shape[0];
+        if (count == 0) return 0;
+        var rows = LastInput.reshape(-1, InputWidth);
+        var picked = rows.index_select(0, randint(rows.shape[0], [count], dtype: ScalarType.Int64, device: rows.device));
+        // The match reads p plus the PRC residual: subtracting the residual puts the effective prototype on the row.
+        var seed = _residualValue is null ? picked : picked - _residualValue.index_select(0, experts);
+        Prototype.index_copy_(0, experts, seed.to_type(Prototype.dtype));
+        Gate.index_fill_(0, experts, 0);
+        Computation.weight!.index_fill_(0, experts, 0);
+        Computation.bias?.index_fill_(0, experts, 0);
+        return count;
+    }
+
     /// <summary>The floor nn.functional.normalize puts under a norm.</summary>
     public const double NormFloor = 1e-12;
 
@@ -124,6 +153,7 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
             LastInput?.Dispose();
             LastMask?.Dispose();
             LastSignedCost?.Dispose();
+            _residualValue?.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -93,4 +93,19 @@ public record SplOptions
 
     [Description("learning rate of the meta optimiser (prototypes and gates)")]
     public double MetaLearningRate { get; init; } = 1e-3;
+
+    /// <remarks>
+    /// Applied after M-SAPS has read the computation rows' gradients (their surprise), so it bounds the main optimiser's
+    /// step without changing which experts M-SAPS rates good or bad.
+    /// </remarks>
+    [Description("clip the loss's gradient of the main weights (computation rows and all but prototypes and gates) to this total norm before each step; 0 turns it off")]
+    public double GradientClip { get; init; }
+
+    /// <remarks>
+    /// A silent expert's computation row contributes nothing, so zeroing it leaves the network's output unchanged at the
+    /// moment of revival; with its gate at zero and its prototype on an input the layer saw, it fires on the rows that
+    /// point the same way and learns from there (the dead-code restart of vector quantisers).
+    /// </remarks>
+    [Description("at each epoch's end, re-seed every expert that fired on no row of the epoch: prototype on a random input of the last batch, gate and computation row zero")]
+    public bool Revive { get; init; }
 }

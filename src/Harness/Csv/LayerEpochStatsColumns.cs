@@ -13,4 +13,5 @@ internal sealed partial class LayerEpochStatsColumns
     [CsvColumn("prototype_norm")] public double PrototypeNorm { get; set; }
     [CsvColumn("mean_cost")] public double MeanCost { get; set; }
     [CsvColumn("collapsed_share")] public double CollapsedShare { get; set; }
+    [CsvColumn("revived", Optional = true)] public int Revived { get; set; }
 }

@@ -31,7 +31,10 @@ public static class SparseLayersReport
         return paths;
     }
 
-    /// <summary>Per layer: the last epoch's activation and collapse, and the first epoch from which the collapse never fell again.</summary>
+    /// <summary>
+    /// Per layer: the last epoch's activation and collapse, the first epoch from which the collapse never fell again,
+    /// and how many experts the SPL option <c>revive</c> re-seeded.
+    /// </summary>
     public static IReadOnlyList<string> Summary(IReadOnlyList<LayerEpochStats> stats)
     {
         var lines = new List<string>();
@@ -46,7 +49,9 @@ public static class SparseLayersReport
                 while (settled > 0 && rows[settled - 1].CollapsedShare >= last.CollapsedShare) settled--;
                 when = $", reached at epoch {rows[settled].Epoch}";
             }
-            lines.Add($"{layer,-10} activation {last.ActivationRate:0.000}  collapsed {last.CollapsedShare:0.000}{when}");
+            int revived = rows.Sum(row => row.Revived);
+            string revival = revived > 0 ? $"; {revived} experts revived over the run" : "";
+            lines.Add($"{layer,-10} activation {last.ActivationRate:0.000}  collapsed {last.CollapsedShare:0.000}{when}{revival}");
         }
         return lines;
     }

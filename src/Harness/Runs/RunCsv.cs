@@ -25,7 +25,7 @@ public static class RunCsv
     /// built-in-task runs whose exactness was not recorded, with default stopping and no restarts.
     /// </summary>
     public static readonly IReadOnlyList<string> AppendedColumns =
-        ["data", "verified", "aig_ands", "holdout_bit_acc", "teacher_test_bit_acc", "patience", "restarts", "starts"];
+        ["data", "verified", "aig_ands", "holdout_bit_acc", "teacher_test_bit_acc", "patience", "restarts", "starts", "collapsed_share_max"];
 
     public static IReadOnlyList<string> Columns { get; } = [.. FirstColumns, .. SettingsColumns, .. AppendedColumns];
 

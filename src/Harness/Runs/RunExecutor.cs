@@ -89,6 +89,7 @@ public sealed class RunExecutor(ModelCatalog catalog)
         if (learner is not ILayerTelemetry telemetry || telemetry.FinalSparsity() is not { } final) return;
         record.ActivationRate = Math.Round(final.ActivationRate, 4);
         record.CollapsedShare = Math.Round(final.CollapsedShare, 4);
+        record.LargestCollapsedShare = Math.Round(final.LargestCollapsedShare, 4);
     }
 
     private static void Score(RunRecord record, ILearner learner, TaskData data)

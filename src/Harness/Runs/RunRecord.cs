@@ -102,6 +102,12 @@ public sealed partial record RunRecord
     /// <summary>Runs with restarts: the initialisations the fit tried before one fit the training rows or the starts ran out.</summary>
     [CsvColumn("starts", Optional = true)] public int? Starts { get; set; }
 
+    /// <summary>
+    /// Sparse learners only: the largest collapsed share of any one layer in the epoch the model ended with (<c>collapsed_share</c>
+    /// is their mean, which can hide one silent layer).
+    /// </summary>
+    [CsvColumn("collapsed_share_max", Optional = true)] public double? LargestCollapsedShare { get; set; }
+
     /// <summary>Budget runs stopped early but kept their best model and are scored; timeouts, divergences and failures are reported, never averaged in.</summary>
     public bool IsScored => Status is RunStatus.Ok or RunStatus.Budget;
 

@@ -12,12 +12,15 @@ public interface ILayerTelemetry
     /// </summary>
     int? KeptEpoch { get; }
 
-    /// <summary>Mean activation rate and collapsed share over the layers, in the epoch that describes the model as kept; null without rows.</summary>
-    (double ActivationRate, double CollapsedShare)? FinalSparsity()
+    /// <summary>
+    /// Mean activation rate and collapsed share over the layers, and the largest collapsed share of one layer, in the
+    /// epoch that describes the model as kept; null without rows.
+    /// </summary>
+    (double ActivationRate, double CollapsedShare, double LargestCollapsedShare)? FinalSparsity()
     {
         if (LayerStats.Count == 0) return null;
         int epoch = KeptEpoch is { } kept && LayerStats.Any(row => row.Epoch == kept) ? kept : LayerStats.Max(row => row.Epoch);
         var rows = LayerStats.Where(row => row.Epoch == epoch).ToList();
-        return (rows.Average(row => row.ActivationRate), rows.Average(row => row.CollapsedShare));
+        return (rows.Average(row => row.ActivationRate), rows.Average(row => row.CollapsedShare), rows.Max(row => row.CollapsedShare));
     }
 }

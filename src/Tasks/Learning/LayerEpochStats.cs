@@ -18,4 +18,7 @@ public sealed record LayerEpochStats
 
     /// <summary>Share of experts that never fired on any training row of the epoch (collapse).</summary>
     public double CollapsedShare { get; init; }
+
+    /// <summary>Experts re-seeded at the epoch's end because they were silent (SPL option <c>revive</c>; 0 without it).</summary>
+    public int Revived { get; init; }
 }
