@@ -21,8 +21,8 @@ public static class RunCsv
     ];
 
     /// <summary>
-    /// Appended with file tasks, proofs, distillation and stop-when-solved: a file without them reads as
-    /// built-in-task runs whose exactness was not recorded, with default stopping and no restarts.
+    /// Appended with file tasks, proofs, distillation, stop-when-solved and per-layer collapse: a file without them reads
+    /// as built-in-task runs whose exactness and most collapsed layer were not recorded, with default stopping and no restarts.
     /// </summary>
     public static readonly IReadOnlyList<string> AppendedColumns =
         ["data", "verified", "aig_ands", "holdout_bit_acc", "teacher_test_bit_acc", "patience", "restarts", "starts", "collapsed_share_max"];

@@ -46,7 +46,10 @@ public sealed partial record RunRecord
     [CsvColumn("train_rows")] public int? TrainRows { get; set; }
     [CsvColumn("test_rows")] public int? TestRows { get; set; }
 
-    /// <summary>Sparse learners only: last epoch's expert activation rate and never-fired share, averaged over layers.</summary>
+    /// <summary>
+    /// Sparse learners only: expert activation rate and never-fired share, averaged over layers, in the epoch whose
+    /// weights the model ended with (<see cref="LogicNets.Tasks.Learning.ILayerTelemetry.FinalSparsity"/>).
+    /// </summary>
     [CsvColumn("activation_rate")] public double? ActivationRate { get; set; }
     [CsvColumn("collapsed_share")] public double? CollapsedShare { get; set; }
 
