@@ -45,6 +45,9 @@ public sealed class RunFolderTests : IDisposable
         stats[1] = stats[1] with { Revived = 2 };
         stats[2] = stats[2] with { Revived = 1 };
         Assert.Equal("b0.up      activation 0.250  collapsed 0.750, reached at epoch 5; 3 experts revived over the run", SparseLayersReport.Summary(stats)[0]);
+        // A fit that kept epoch 4's weights: that epoch's collapse, settled since epoch 4 (epoch 3 had less).
+        Assert.Equal("b0.up      activation 0.250  collapsed 0.500, reached at epoch 4; 3 experts revived over the run", SparseLayersReport.Summary(stats, keptEpoch: 4)[0]);
+        Assert.Equal(lines[1], SparseLayersReport.Summary(stats, keptEpoch: 99)[1]); // an epoch without rows: the last
     }
 
     private sealed class Telemetry(int? kept, params LayerEpochStats[] rows) : ILayerTelemetry

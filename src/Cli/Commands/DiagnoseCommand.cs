@@ -59,8 +59,10 @@ public static class DiagnoseCommand
             var (table, pictures) = folder.WriteSparseLayers(learner, title);
             if (table is not null)
             {
-                console.Out.WriteLine("sparse layers at the last epoch (collapsed: experts that fired on no training row):");
-                foreach (string line in SparseLayersReport.Summary(((ILayerTelemetry)learner).LayerStats)) console.Out.WriteLine("  " + line);
+                var sparse = (ILayerTelemetry)learner;
+                string epoch = sparse.KeptEpoch is { } kept ? $"epoch {kept}, whose weights the fit kept" : "the last epoch";
+                console.Out.WriteLine($"sparse layers at {epoch} (collapsed: experts that fired on no training row of the epoch):");
+                foreach (string line in SparseLayersReport.Summary(sparse.LayerStats, sparse.KeptEpoch)) console.Out.WriteLine("  " + line);
                 files.Add(table);
                 files.AddRange(pictures);
             }

@@ -32,15 +32,17 @@ public static class SparseLayersReport
     }
 
     /// <summary>
-    /// Per layer: the last epoch's activation and collapse, the first epoch from which the collapse never fell again,
-    /// and how many experts the SPL option <c>revive</c> re-seeded.
+    /// Per layer: the activation and collapse in the epoch the model ended with (<paramref name="keptEpoch"/> when the
+    /// fit kept earlier weights, else the last), the first epoch from which the collapse never fell again before it,
+    /// and how many experts the SPL option <c>revive</c> re-seeded over the run.
     /// </summary>
-    public static IReadOnlyList<string> Summary(IReadOnlyList<LayerEpochStats> stats)
+    public static IReadOnlyList<string> Summary(IReadOnlyList<LayerEpochStats> stats, int? keptEpoch = null)
     {
         var lines = new List<string>();
         foreach (string layer in LayerNames(stats))
         {
-            var rows = stats.Where(row => row.Layer == layer).OrderBy(row => row.Epoch).ToArray();
+            var all = stats.Where(row => row.Layer == layer).OrderBy(row => row.Epoch).ToArray();
+            var rows = keptEpoch is { } kept && all.Any(row => row.Epoch == kept) ? all.Where(row => row.Epoch <= kept).ToArray() : all;
             var last = rows[^1];
             string when = "";
             if (last.CollapsedShare > 0)
@@ -49,7 +51,7 @@ public static class SparseLayersReport
                 while (settled > 0 && rows[settled - 1].CollapsedShare >= last.CollapsedShare) settled--;
                 when = $", reached at epoch {rows[settled].Epoch}";
             }
-            int revived = rows.Sum(row => row.Revived);
+            int revived = all.Sum(row => row.Revived);
             string revival = revived > 0 ? $"; {revived} experts revived over the run" : "";
             lines.Add($"{layer,-10} activation {last.ActivationRate:0.000}  collapsed {last.CollapsedShare:0.000}{when}{revival}");
         }
