@@ -41,8 +41,10 @@ logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8
 logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --set msaps=true --out "$out/sparse/issue17/moie-default" --force
 
 # 4. Issue #17, moie's M-SAPS ablation and the revival of silent experts: the four tasks of section 3, seeds 1–5, with
-#    M-SAPS off, and off with revival (about 20 minutes each with --jobs 2; M-SAPS on is section 3's moie rows).
-for variant in "msaps-off --set msaps=false" "msaps-off-revive --set msaps=false --set revive=true"; do
+#    M-SAPS off, off with revival, and off with annealing (about 20 minutes each with --jobs 2; M-SAPS on is section
+#    3's moie rows).
+for variant in "msaps-off --set msaps=false" "msaps-off-revive --set msaps=false --set revive=true" \
+  "msaps-off-anneal --set msaps=false --set anneal=true"; do
   set -- $variant
   name=$1
   shift
