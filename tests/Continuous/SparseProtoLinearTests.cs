@@ -99,6 +99,29 @@ public class SparseProtoLinearTests
     }
 
     [Fact]
+    public void TheEpochStatisticsReviveTheExpertsSilentThroughTheEpochAndCountThem()
+    {
+        using var scope = NewDisposeScope();
+        torch.random.manual_seed(1);
+        var layer = Layer(new float[,] { { 1, 0 }, { -1, -1 } }, new float[,] { { 0, 0 }, { 0, 0 } });
+        layer.train();
+        using var stats = new SparseLayerStats([("l", layer)]);
+        foreach (var row in new[] { new float[] { 1, 0.5f }, new float[] { 0.5f, 1 } })
+        {
+            layer.forward(tensor(row).unsqueeze(0));
+            stats.AddBatch();
+        }
+        stats.EndEpoch(1, revive: true);
+        layer.forward(tensor(new float[] { 1, 0.5f }).unsqueeze(0));
+        stats.AddBatch();
+        stats.EndEpoch(2, revive: false);
+
+        Assert.Equal([0.5, 0.0], stats.Rows.Select(row => row.CollapsedShare)); // expert 1 silent in epoch 1, not after
+        Assert.Equal([1, 0], stats.Rows.Select(row => row.Revived));
+        Assert.Equal(new float[] { 0.5f, 1 }, layer.Prototype[1].data<float>().ToArray()); // the last batch's row
+    }
+
+    [Fact]
     public void MetaStepPullsGoodPrototypesTowardTheirAnchorsAndPushesBadOnesAway()
     {
         using var scope = NewDisposeScope();
