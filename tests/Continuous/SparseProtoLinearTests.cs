@@ -81,13 +81,20 @@ public class SparseProtoLinearTests
         Assert.Equal(0, layer.Revive(tensor(new[] { false, false, false })));
     }
 
+    /// <summary>Two experts in training mode, torch's generator seeded; expert 1 points away from every positive input.</summary>
+    private static SparseProtoLinear LayerWithASilentExpert()
+    {
+        torch.random.manual_seed(1);
+        var layer = Layer(new float[,] { { 1, 0 }, { -1, -1 } }, new float[,] { { 0, 0 }, { 0, 0 } });
+        layer.train();
+        return layer;
+    }
+
     [Fact]
     public void RevivalPutsTheEffectivePrototypeOnTheRowWhenAPrcResidualIsSet()
     {
         using var scope = NewDisposeScope();
-        torch.random.manual_seed(1);
-        var layer = Layer(new float[,] { { 1, 0 }, { -1, -1 } }, new float[,] { { 0, 0 }, { 0, 0 } });
-        layer.train();
+        var layer = LayerWithASilentExpert();
         var batch = tensor(new float[,] { { 1, 0.5f } });
         using (NewDisposeScope()) // as in a training step: the residual and its graph go when the step's scope ends
         {
@@ -102,9 +109,7 @@ public class SparseProtoLinearTests
     public void TheEpochStatisticsReviveTheExpertsSilentThroughTheEpochAndCountThem()
     {
         using var scope = NewDisposeScope();
-        torch.random.manual_seed(1);
-        var layer = Layer(new float[,] { { 1, 0 }, { -1, -1 } }, new float[,] { { 0, 0 }, { 0, 0 } });
-        layer.train();
+        var layer = LayerWithASilentExpert();
         using var stats = new SparseLayerStats([("l", layer)]);
         foreach (var row in new[] { new float[] { 1, 0.5f }, new float[] { 0.5f, 1 } })
         {
