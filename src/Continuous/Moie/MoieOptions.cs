@@ -12,7 +12,7 @@ namespace LogicNets.Continuous.Moie;
 /// them). The loss through every row's mask and the firing floor keep them alive; position vectors let block 0's
 /// experts tell the bits apart (docs/evaluations/sparse). M-SAPS is off: with it, moie's training score peaks and then
 /// falls (add:6 0.855–0.942 test bit accuracy, seeds 1–5); without it 0.963–1.000, and parity:16:3 is exact on every
-/// seed in a seventh of the time (docs/evaluations/README.md, "M-SAPS off").
+/// seed in a quarter of the epochs (docs/evaluations/README.md, "M-SAPS off").
 /// </remarks>
 public sealed record MoieOptions : SplOptions
 {
