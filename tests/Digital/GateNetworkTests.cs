@@ -11,6 +11,13 @@ namespace LogicNets.Tests.Digital;
 
 public class GateNetworkTests
 {
+    /// <summary>The 7-input net of three 12-gate layers and 3 outputs these tests check on all 128 rows, torch's generator seeded first.</summary>
+    private static GateNetwork SmallNet(Wiring wiring, int seed, double residualBias, GateForm form = GateForm.Softmax16, bool skipWiring = false)
+    {
+        manual_seed(seed);
+        return new GateNetwork("net", inputs: 7, width: 12, depth: 3, outputs: 3, wiring, seed, residualBias, CPU, form: form, skipWiring: skipWiring);
+    }
+
     [Theory]
     [InlineData(Wiring.FixedRandom, 1)]
     [InlineData(Wiring.FixedRandom, 2)]
@@ -19,8 +26,7 @@ public class GateNetworkTests
     public void OneHotRelaxedNetAndItsHardCircuitAgreeOnEveryInput(Wiring wiring, int seed)
     {
         using var scope = NewDisposeScope();
-        manual_seed(seed);
-        using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 3, outputs: 3, wiring, seed, residualBias: 0, CPU);
+        using var net = SmallNet(wiring, seed, residualBias: 0);
         OneHotEverywhere(net);
         var data = TaskDataFactory.Create(TaskName.Parse("parity:7:7"), new SplitOptions { TrainFraction = 1 }).Train; // all 128 rows
         using var noGrad = no_grad();
@@ -39,9 +45,7 @@ public class GateNetworkTests
     public void AnInputWiseNetInStraightThroughModeIsItsHardCircuitOnEveryInput(Wiring wiring, int seed)
     {
         using var scope = NewDisposeScope();
-        manual_seed(seed);
-        using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 3, outputs: 3, wiring, seed, residualBias: 2, CPU,
-            form: GateForm.InputWise);
+        using var net = SmallNet(wiring, seed, residualBias: 2, GateForm.InputWise);
         Assert.Equal(4 * (12 * 3 + 3) + (wiring == Wiring.Learnable ? 2 * (7 * 12 + 12 * 12 * 2 + 12 * 3) : 0), net.ParameterCount);
         AssertStraightThroughIsItsCircuit(net, CircuitSimplifier.Simplify(net.ToCircuit()));
     }
@@ -52,9 +56,8 @@ public class GateNetworkTests
     public void ASkipWiredNetInStraightThroughModeIsItsHardCircuitOnEveryInput(GateForm form, int seed)
     {
         using var scope = NewDisposeScope();
-        manual_seed(seed);
-        using var net = new GateNetwork("net", inputs: 7, width: 12, depth: 3, outputs: 3, Wiring.Learnable, seed, residualBias: 2, CPU,
-            form: form, skipWiring: true) { WireTopK = 4 };
+        using var net = SmallNet(Wiring.Learnable, seed, residualBias: 2, form, skipWiring: true);
+        net.WireTopK = 4;
         // Layer l's wires choose among the 7 inputs and the 12 gates of each earlier layer.
         Assert.Equal([7, 19, 31, 43], net.Layers.Select(l => l.InputWidth));
         // Some wire skips a layer, or the test would not show that a skip lands on the right node.

@@ -68,8 +68,8 @@ public sealed class IlgpuEvaluator : ICircuitEvaluator, IDisposable
         using var gates = _accelerator.Allocate1D(order.Length == 0 ? [0] : order);
         using var nodes = _accelerator.Allocate1D<ulong>((long)circuit.NodeCount * words);
         nodes.View.SubView(0, inputs.Data.LongLength).CopyFromCPU(inputs.Data);
-        // Launches on one stream run in order, so each level sees the last one's values. A level is split into launches
-        // of at most 2^30 threads: the launcher rounds the count up to whole groups, which overflows near 2^31.
+        // Launches on one stream run in order, so each level sees the last one's values. A launch covers at most 2^30
+        // threads (gates or output lanes × words): the launcher rounds the count up to whole groups, which overflows near 2^31.
         int perLaunch = Math.Max(1, (1 << 30) / words);
         for (int level = 0; level + 1 < levelStarts.Length; level++)
             for (int first = levelStarts[level]; first < levelStarts[level + 1]; first += perLaunch)
@@ -84,10 +84,9 @@ public sealed class IlgpuEvaluator : ICircuitEvaluator, IDisposable
         {
             using var outputs = _accelerator.Allocate1D(circuit.Outputs);
             using var gathered = _accelerator.Allocate1D<ulong>((long)circuit.Outputs.Length * words);
-            int lanesPerLaunch = Math.Max(1, (1 << 30) / words);
-            for (int first = 0; first < circuit.Outputs.Length; first += lanesPerLaunch)
+            for (int first = 0; first < circuit.Outputs.Length; first += perLaunch)
             {
-                int count = Math.Min(lanesPerLaunch, circuit.Outputs.Length - first);
+                int count = Math.Min(perLaunch, circuit.Outputs.Length - first);
                 _gather(count * words, outputs.View.SubView(first, count), nodes.View, gathered.View.SubView((long)first * words, (long)count * words), words);
             }
             _accelerator.Synchronize();
