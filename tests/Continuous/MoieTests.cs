@@ -97,6 +97,54 @@ public class MoieTests
     }
 
     [Fact]
+    public void SeededPrototypesSitOnCentredInputsAndFireInEveryLayerOfEveryBlock()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        using var network = new MoieNetwork(inputWidth: 6, width: 8, depth: 2, outputWidth: 3, new MoieOptions());
+        var layers = network.SparseLayers;
+        var batch = randint(0, 2, [32, 6]).to_type(ScalarType.Float32);
+
+        PrototypeSeeding.Seed(network, layers.Select(entry => entry.Layer).ToList(), batch);
+        Assert.True(network.training);
+        network.forward(batch); // every layer now sees the input it was seeded on: all layers before it were seeded first
+
+        foreach (var (name, layer) in layers)
+        {
+            var input = layer.LastInput!;
+            var mean = input.mean([0]);
+            // Block 1 matches p + its PRC residual: that sum, not p, must be seeded (the residual came from block 0's seeds).
+            // Each seed is r − c·μ for a row r: its component orthogonal to μ is a row's.
+            var along = mean / mean.norm();
+            var seeds = layer.EffectivePrototype.detach();
+            var seedsOff = seeds - seeds.matmul(along).outer(along);
+            var rowsOff = input - input.matmul(along).outer(along);
+            var distance = (seedsOff.unsqueeze(1) - rowsOff.unsqueeze(0)).abs().amax(-1).min(1).values.max().item<float>();
+            Assert.True(distance < 1e-4, $"{name}: a seed is {distance} from every row off the mean's direction");
+            var fired = layer.LastMask!.sum([0]);
+            Assert.True(fired.min().item<float>() >= 1, $"{name}: an expert fired on no row");
+        }
+    }
+
+    [Fact]
+    public void SeedingWithItsOwnGeneratorLeavesTorchsRandomStreamAsItWas()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        using var network = new MoieNetwork(inputWidth: 6, width: 8, depth: 2, outputWidth: 3, new MoieOptions());
+        var batch = randint(0, 2, [32, 6]).to_type(ScalarType.Float32);
+        using var generator = new Generator(6);
+        var streamState = TorchSharp.torch.random.get_rng_state();
+        var before = network.SparseLayers.Select(entry => entry.Layer.Prototype.detach().clone()).ToList();
+
+        PrototypeSeeding.Seed(network, network.SparseLayers.Select(entry => entry.Layer).ToList(), batch, generator, silentOnly: true);
+
+        Assert.True(TorchSharp.torch.random.get_rng_state().eq(streamState).all().item<bool>(), "seeding drew from torch's default generator");
+        // Block 0's layers see two vectors per bit position: with random prototypes some experts are silent, and move.
+        Assert.Contains(network.SparseLayers.Select((entry, index) => !entry.Layer.Prototype.eq(before[index]).all().item<bool>()), moved => moved);
+    }
+
+    [Fact]
     public void OddSizesRoundUpToEvenWidths()
     {
         using var learner = (MoieLearner)BuiltInModels.Catalog.Get("moie").Create(

@@ -127,6 +127,51 @@ public class SparseProtoLinearTests
     }
 
     [Fact]
+    public void SeedingPutsEachPrototypeOnADistinctCentredRowOfTheInputItSees()
+    {
+        using var scope = NewDisposeScope();
+        torch.random.manual_seed(2);
+        // Three experts pointing away from rows that all lie in the positive quadrant: silent on every row.
+        var layer = Layer(new float[,] { { -1, -1 }, { -1, -0.5f }, { -0.5f, -1 } }, new float[3, 2]);
+        layer.train();
+        // Mean (2.5, 2). Centred, (2, 2) would become (−0.5, 0) and turn away from its own row: it moves 8/18 of μ instead.
+        var batch = tensor(new float[,] { { 3, 1 }, { 1, 3 }, { 2, 2 }, { 4, 2 } });
+        float[][] seeds = [[0.5f, -1], [-1.5f, 1], [2 - 20f / 18, 2 - 16f / 18], [1.5f, 0]];
+
+        layer.SeedOnNextForward();
+        layer.forward(batch);
+
+        Assert.False(layer.SeedingPending);
+        var rowOf = Enumerable.Range(0, 3)
+            .Select(expert => Array.FindIndex(seeds, seed => Near(seed, layer.Prototype[expert].data<float>().ToArray())))
+            .ToArray();
+        Assert.All(rowOf, row => Assert.True(row >= 0, $"a prototype is on no seed of a row: {string.Join(" ", rowOf)}"));
+        Assert.Equal(3, rowOf.Distinct().Count());
+        for (int expert = 0; expert < 3; expert++)
+            Assert.Equal(1f, layer.LastMask![rowOf[expert], expert].item<float>()); // it fires on its own row
+        Assert.True(layer.LastMask!.mean().item<float>() < 1, "centred seeds fire on some rows only, not on all");
+    }
+
+    [Fact]
+    public void SeedingOnlySilentExpertsLeavesTheFiringOnesWhereTheyAre()
+    {
+        using var scope = NewDisposeScope();
+        var layer = LayerWithASilentExpert(); // expert 0 (1, 0) fires on positive rows, expert 1 (−1, −1) on none
+        var batch = tensor(new float[,] { { 1, 0.5f }, { 0.5f, 1 } }); // mean (0.75, 0.75): centred rows (±0.25, ∓0.25)
+        using var generator = new Generator(7);
+
+        layer.SeedOnNextForward(generator, silentOnly: true);
+        layer.forward(batch);
+
+        Assert.Equal(new float[] { 1, 0 }, layer.Prototype[0].data<float>().ToArray());
+        var moved = layer.Prototype[1].data<float>().ToArray();
+        Assert.True(Near([0.25f, -0.25f], moved) || Near([-0.25f, 0.25f], moved), $"expert 1 at ({moved[0]}, {moved[1]})");
+        Assert.Equal(1f, layer.LastMask![.., 1].sum().item<float>()); // it fires on the row it came from, not the other
+    }
+
+    private static bool Near(float[] expected, float[] actual) => expected.Zip(actual).All(pair => Math.Abs(pair.First - pair.Second) < 1e-5);
+
+    [Fact]
     public void MetaStepPullsGoodPrototypesTowardTheirAnchorsAndPushesBadOnesAway()
     {
         using var scope = NewDisposeScope();
@@ -163,6 +208,37 @@ public class SparseProtoLinearTests
         Assert.All(output, value => Assert.InRange(value, -1f, 1f));
         Assert.Equal(-1f, output[3], 5);
         for (int i = 0; i < 4; i++) Assert.Equal(input[i].item<float>() / 12f, output[i], 5);
+    }
+
+    [Fact]
+    public void AMetaLearningRateOfZeroFreezesPrototypesAndGatesWhileTheRestLearns()
+    {
+        var task = TaskName.Parse("add:2");
+        var data = LogicNets.Tasks.Data.TaskDataFactory.Create(task, new LogicNets.Tasks.Data.SplitOptions { Seed = 1, TrainFraction = 1 });
+        using var learner = new SplLearner(new LearnerRequest(LearnerShape.Of(task), 8, new ModelSettings { Options = "meta-learning-rate=0" }));
+        learner.Fit(data.Train, new FitOptions { Seed = 1, Epochs = 1 });
+        var start = Snapshot(learner);
+        learner.Fit(data.Train, new FitOptions { Seed = 1, Epochs = 20, Patience = 0 });
+        var end = Snapshot(learner);
+
+        // The same seed builds the same start; after 20 epochs only the computation rows have moved.
+        Assert.Equal(start["prototype"], end["prototype"]);
+        Assert.Equal(start["gate"], end["gate"]);
+        Assert.NotEqual(start["computation"], end["computation"]);
+        var layers = learner.Network!.modules().OfType<SparseProtoLinear>().ToList();
+        Assert.All(layers, layer => Assert.False(layer.Prototype.requires_grad || layer.Gate.requires_grad, "routing parameters still ask for gradients"));
+    }
+
+    /// <summary>The first SPL's prototype, gate and computation rows as flat arrays (the one-epoch fit moves nothing frozen either).</summary>
+    private static Dictionary<string, float[]> Snapshot(SplLearner learner)
+    {
+        var layer = learner.Network!.modules().OfType<SparseProtoLinear>().First();
+        return new()
+        {
+            ["prototype"] = layer.Prototype.data<float>().ToArray(),
+            ["gate"] = layer.Gate.data<float>().ToArray(),
+            ["computation"] = layer.Computation.weight!.data<float>().ToArray(),
+        };
     }
 
     [Fact]

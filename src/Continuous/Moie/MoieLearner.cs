@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace LogicNets.Continuous.Moie;
 
-/// <summary><c>moie</c> — input bits as tokens through DynSIHA attention and MoIE feed-forward blocks (all projections SPLs, M-SAPS).</summary>
+/// <summary><c>moie</c> — input bits as tokens through DynSIHA attention and MoIE feed-forward blocks (all projections SPLs; routing frozen at a data-aware start by default).</summary>
 public sealed class MoieLearner(LearnerRequest request)
     : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-3, LearnerOptionRecord.Bind<MoieOptions>(request.Settings.Options, Descriptor.Name))
 {
@@ -13,7 +13,7 @@ public sealed class MoieLearner(LearnerRequest request)
 
     public static readonly ModelDescriptor Descriptor = new(
         "moie",
-        "bits as tokens: DynSIHA attention (SPL Q/K/V/O, one wide head, rotary) + MoIE FFN (two SPLs), PRC across blocks, M-SAPS, TorchSharp",
+        "bits as tokens: DynSIHA attention (SPL Q/K/V/O, one wide head, rotary) + MoIE FFN (two SPLs), PRC across blocks, prototypes and gates frozen at a data-aware start (M-SAPS as an option), TorchSharp",
         "model width, rounded up to even (--depth sets the block count, default 2)",
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.LayerTelemetry,
         request => new MoieLearner(request)) { OptionsType = typeof(MoieOptions) };

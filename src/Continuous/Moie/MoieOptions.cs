@@ -12,7 +12,11 @@ namespace LogicNets.Continuous.Moie;
 /// them). The loss through every row's mask and the firing floor keep them alive; position vectors let block 0's
 /// experts tell the bits apart (docs/evaluations/sparse). M-SAPS is off: with it, moie's training score peaks and then
 /// falls (add:6 0.855–0.942 test bit accuracy, seeds 1–5); without it 0.963–1.000, and parity:16:3 is exact on every
-/// seed in a quarter of the epochs (docs/evaluations/README.md, "M-SAPS off").
+/// seed in a quarter of the epochs (docs/evaluations/README.md, "M-SAPS off"). Prototypes and gates are frozen
+/// (meta learning rate 0) where they start, and an expert silent on a first batch starts on one of its inputs: learning
+/// them through the straight-through masks is what still made training diverge (add:6 seed 1: 0.788 learned, 0.9996
+/// frozen), and the data start removes the experts that were dead from initialisation (docs/evaluations/README.md,
+/// "Frozen routing").
 /// </remarks>
 public sealed record MoieOptions : SplOptions
 {
@@ -22,6 +26,8 @@ public sealed record MoieOptions : SplOptions
         Balance = 1;
         Msaps = false;
         Anneal = false; // measured: annealing left seed 3 of parity:16:3 at 0.80, without it exact
+        MetaLearningRate = 0;
+        PrototypeStart = PrototypeStart.RandomOrInputs;
     }
 
     [Description("add a learned position vector to each bit's token (off: the design's tokens, equal for equal bits until attention mixes them)")]

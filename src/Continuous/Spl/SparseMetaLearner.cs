@@ -39,17 +39,45 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
         return network.parameters().Where(parameter => !meta.Contains(parameter.Handle));
     }
 
-    protected override void BeginFit(nn.Module<Tensor, Tensor> network)
+    protected override void BeginFit(nn.Module<Tensor, Tensor> network, Tensor inputs, int seed)
     {
         var named = SparseLayers(network);
         _layers = named.Select(entry => entry.Layer).ToList();
+        if (Options.PrototypeStart != PrototypeStart.Random) SeedPrototypes(network, inputs, seed);
         _mainParameters = MainParameters(network).ToList();
         _metaOptimizer?.Dispose();
-        _metaOptimizer = optim.Adam(_layers.SelectMany(layer => new[] { layer.Prototype, layer.Gate }), Options.MetaLearningRate);
-        _metaSchedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(_metaOptimizer, (int)Math.Min(PlannedSteps, int.MaxValue)) : null;
+        _metaOptimizer = null;
+        _metaSchedule = null;
+        // A meta learning rate of 0 freezes the routing: no gradient is computed for prototypes and gates at all (the
+        // same numbers as stepping them by 0, at less cost), and M-SAPS, which only feeds that step, does not run.
+        bool routingLearns = Options.MetaLearningRate > 0;
+        foreach (var layer in _layers)
+        {
+            layer.Prototype.requires_grad = routingLearns;
+            layer.Gate.requires_grad = routingLearns;
+        }
+        if (routingLearns)
+        {
+            _metaOptimizer = optim.Adam(_layers.SelectMany(layer => new[] { layer.Prototype, layer.Gate }), Options.MetaLearningRate);
+            _metaSchedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(_metaOptimizer, (int)Math.Min(PlannedSteps, int.MaxValue)) : null;
+        }
         _msaps = new Msaps(_layers, Options);
         _stats?.Dispose();
         _stats = new SparseLayerStats(named);
+    }
+
+    /// <summary>
+    /// Seeds the prototypes (<see cref="PrototypeSeeding"/>) on a random batch of training rows. The draws come from a
+    /// generator of their own, seeded by the fit's seed: the training's random stream (shuffling, revival) is the one a
+    /// random start would see, so a fit in which no expert is seeded repeats the random start's numbers exactly.
+    /// </summary>
+    private void SeedPrototypes(nn.Module<Tensor, Tensor> network, Tensor inputs, int seed)
+    {
+        using var scope = NewDisposeScope();
+        using var generator = new Generator((ulong)seed, inputs.device);
+        long rows = inputs.shape[0];
+        var batch = inputs.index_select(0, randperm(rows, generator: generator, dtype: ScalarType.Int64, device: inputs.device).narrow(0, 0, Math.Min(rows, BatchSize)));
+        PrototypeSeeding.Seed(network, _layers, batch, generator, silentOnly: Options.PrototypeStart == PrototypeStart.RandomOrInputs);
     }
 
     protected override Tensor? Regularization(nn.Module<Tensor, Tensor> network)
@@ -72,10 +100,13 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
     protected override void AfterBackward(Tensor output, Tensor target)
     {
         _stats!.AddBatch();
-        if (Options.Msaps) _msaps!.AddMetaGradients(BatchAccuracy(output, target));
-        _metaOptimizer!.step();
-        _metaOptimizer.zero_grad();
-        _metaSchedule?.step();
+        if (_metaOptimizer is not null)
+        {
+            if (Options.Msaps) _msaps!.AddMetaGradients(BatchAccuracy(output, target));
+            _metaOptimizer.step();
+            _metaOptimizer.zero_grad();
+            _metaSchedule?.step();
+        }
         // After M-SAPS has read the computation rows' gradients, before the main optimiser steps with them.
         if (Options.GradientClip > 0) nn.utils.clip_grad_norm_(_mainParameters, Options.GradientClip);
     }

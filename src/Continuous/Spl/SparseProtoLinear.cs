@@ -73,16 +73,26 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     /// <summary>The effective prototype with the residual held constant: what M-SAPS moves through p alone.</summary>
     public Tensor MetaPrototype => _prototypeResidual is null ? Prototype : Prototype + _prototypeResidual.detach();
 
+    /// <summary>
+    /// Makes the next forward pass first seed the prototypes on rows of its input (<see cref="SeedOnInput"/>): every
+    /// expert's, or with <paramref name="silentOnly"/> only those that fire on no row of it; draws come from
+    /// <paramref name="generator"/> (torch's default when null). <see cref="PrototypeSeeding"/> runs it layer by layer.
+    /// </summary>
+    public void SeedOnNextForward(Generator? generator = null, bool silentOnly = false) => _pendingSeed = (generator, silentOnly);
+
+    /// <summary>Whether a seeding asked for by <see cref="SeedOnNextForward"/> has not run yet.</summary>
+    public bool SeedingPending => _pendingSeed is not null;
+
+    private (Generator? Generator, bool SilentOnly)? _pendingSeed;
+
     public override Tensor forward(Tensor input)
     {
-        var signedCost = input.matmul(Gate.t());
-        var cost = CostOf(signedCost);
-        // cos(x, p) = p̂·x / ‖x‖ with normalize's floor under ‖x‖ (an all-zero input matches nothing): one elementwise
-        // pass over the batch fewer than normalising x. Three products rather than one over [μ; g; p̂]: slicing one
-        // product costs more in its backward pass (a zero-filled gradient per slice) than it saves (measured).
-        var direction = nn.functional.normalize(EffectivePrototype, dim: -1);
-        var match = input.matmul(direction.t()) / input.norm(-1, true).clamp_min(NormFloor);
-        var drive = match - cost;
+        if (_pendingSeed is { } seeding)
+        {
+            _pendingSeed = null;
+            SeedOnInput(input.detach().reshape(-1, InputWidth), seeding.Generator, seeding.SilentOnly);
+        }
+        var drive = Drive(input, out var signedCost);
         if (training && _options.Balance > 0) FiringFloorLoss = FiringFloor(drive);
         if (_options.MaskGradient == MaskGradient.Firing) drive = nn.functional.relu(drive);
         // 1[drive > 0] as ceil(clamp(drive, 0, 1)): the same 0/1, about 5× faster here than gt() and a cast to float.
@@ -91,6 +101,19 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         var mask = hard + drive - constant; // exactly 0/1 forward, d mask / d drive = 1 backward
         if (training) Remember(input, hard, signedCost);
         return Computation.forward(input) * mask;
+    }
+
+    /// <summary>match − cost for each row and expert, and the signed products x·g the cost came from.</summary>
+    private Tensor Drive(Tensor input, out Tensor signedCost)
+    {
+        signedCost = input.matmul(Gate.t());
+        var cost = CostOf(signedCost);
+        // cos(x, p) = p̂·x / ‖x‖ with normalize's floor under ‖x‖ (an all-zero input matches nothing): one elementwise
+        // pass over the batch fewer than normalising x. Three products rather than one over [μ; g; p̂]: slicing one
+        // product costs more in its backward pass (a zero-filled gradient per slice) than it saves (measured).
+        var direction = nn.functional.normalize(EffectivePrototype, dim: -1);
+        var match = input.matmul(direction.t()) / input.norm(-1, true).clamp_min(NormFloor);
+        return match - cost;
     }
 
     /// <summary>
@@ -114,19 +137,53 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     {
         if (LastInput is null) return 0;
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         var experts = silent.to(Prototype.device).nonzero().flatten();
         int count = (int)experts.shape[0];
         if (count == 0) return 0;
         var rows = LastInput.reshape(-1, InputWidth);
-        var picked = rows.index_select(0, randint(rows.shape[0], [count], dtype: ScalarType.Int64, device: rows.device));
-        // The match reads p plus the PRC residual: subtracting the residual puts the effective prototype on the row.
-        var seed = _residualValue is null ? picked : picked - _residualValue.index_select(0, experts);
-        Prototype.index_copy_(0, experts, seed.to_type(Prototype.dtype));
+        PlacePrototypes(experts, rows.index_select(0, randint(rows.shape[0], [count], dtype: ScalarType.Int64, device: rows.device)));
+        using var noGrad = no_grad();
         Gate.index_fill_(0, experts, 0);
         Computation.weight!.index_fill_(0, experts, 0);
         Computation.bias?.index_fill_(0, experts, 0);
         return count;
+    }
+
+    /// <summary>
+    /// Puts each expert's effective prototype on a non-zero row r of <paramref name="rows"/> minus c·μ, μ the rows' mean:
+    /// c = 1 (centred) where r·(r − μ) &gt; 0, else c = ‖r‖² / (2 r·μ), so r·p = ‖r‖²/2 — the expert always fires on its
+    /// own row. Centring is what makes it selective: inputs that share a direction (moie's block 0) would otherwise all
+    /// match an uncentred row (measured: activation 1.0 in every block-0 layer).
+    /// </summary>
+    private void SeedOnInput(Tensor rows, Generator? generator, bool silentOnly)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var experts = silentOnly
+            ? Drive(rows, out _).gt(0).any(0).logical_not().nonzero().flatten()
+            : arange(OutputWidth, dtype: ScalarType.Int64, device: Prototype.device);
+        long count = experts.shape[0];
+        var candidates = rows.index_select(0, rows.norm(1).gt(0).nonzero().flatten());
+        long available = candidates.shape[0];
+        if (count == 0 || available == 0) return; // nothing to seed, or nothing to aim at: keep the random start
+        var chosen = available >= count
+            ? randperm(available, generator: generator, dtype: ScalarType.Int64, device: rows.device).narrow(0, 0, count)
+            : randint(0, available, [count], generator: generator, dtype: ScalarType.Int64, device: rows.device);
+        var picked = candidates.index_select(0, chosen);
+        var mean = rows.mean([0]);
+        var square = picked.square().sum([1]);
+        var toMean = picked.matmul(mean);
+        var shift = where(square.gt(toMean), ones_like(square), square / (toMean * 2)); // toMean ≥ square > 0 there
+        PlacePrototypes(experts, picked - shift.unsqueeze(1) * mean);
+    }
+
+    /// <summary>Sets the effective prototypes of <paramref name="experts"/> to <paramref name="targets"/> (one row each).</summary>
+    private void PlacePrototypes(Tensor experts, Tensor targets)
+    {
+        using var noGrad = no_grad();
+        // The match reads p plus the PRC residual: subtracting the residual puts the effective prototype on the target.
+        var seed = _residualValue is null ? targets : targets - _residualValue.index_select(0, experts);
+        Prototype.index_copy_(0, experts, seed.to_type(Prototype.dtype));
     }
 
     /// <summary>The floor nn.functional.normalize puts under a norm.</summary>

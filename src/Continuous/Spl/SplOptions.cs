@@ -32,6 +32,19 @@ public enum MaskGradient
     Every,
 }
 
+/// <summary>Where an SPL expert's prototype starts.</summary>
+public enum PrototypeStart
+{
+    /// <summary>The design: standard normal rows; an expert whose prototype points away from every input never fires.</summary>
+    Random,
+
+    /// <summary>On rows of the input the layer sees for a random training batch, so every expert fires at the start.</summary>
+    Inputs,
+
+    /// <summary>Random, except that an expert that fires on no row of that batch starts on one of its rows (as <see cref="Inputs"/>).</summary>
+    RandomOrInputs,
+}
+
 /// <summary>
 /// Knobs of SPL layers and their M-SAPS meta-learning; the defaults are <c>spl</c>'s, chosen by measurement
 /// (docs/evaluations/README.md). Each is a learner option of <c>spl</c> and <c>moie</c> (<c>--set adaptive-l2=0.01</c>;
@@ -50,6 +63,14 @@ public record SplOptions
     /// </remarks>
     [Description("weight λ of the firing-floor term that revives silent experts; 0 turns it off")]
     public double Balance { get; init; }
+
+    /// <remarks>
+    /// In moie's block 0 a layer sees only two input vectors per bit position (its bit 0 or 1), clustered around two
+    /// directions: a random prototype within 90° of neither never fires, and the firing floor cannot reach it once its
+    /// drive is far below zero (measured: add:6 seed 2, two of eight value experts silent from the first epoch on).
+    /// </remarks>
+    [Description("where prototypes start: random (normal rows, the design), inputs (centred rows of what the layer sees for a random training batch) or random-or-inputs (random, and experts silent on that batch on its rows)")]
+    public PrototypeStart PrototypeStart { get; init; } = PrototypeStart.Random;
 
     [Description("the firing rate below which the firing-floor term pushes an expert back open")]
     public double BalanceFloor { get; init; } = 0.2;
@@ -91,7 +112,7 @@ public record SplOptions
     [Description("factor on the gate's regression target DRLN(S_μ) + DRLN(S_p) ∈ [0, 2]")]
     public double GateTargetScale { get; init; } = 0.1;
 
-    [Description("learning rate of the meta optimiser (prototypes and gates)")]
+    [Description("learning rate of the meta optimiser (prototypes and gates); 0 freezes them where they start (no gradient is computed for them)")]
     public double MetaLearningRate { get; init; } = 1e-3;
 
     /// <remarks>

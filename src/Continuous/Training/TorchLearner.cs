@@ -72,8 +72,8 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     /// <summary>The optimizer steps the current fit plans (all its epochs; stop when solved may end it sooner).</summary>
     protected long PlannedSteps { get; private set; }
 
-    /// <summary>Called once per fit after the network is built and moved to the device.</summary>
-    protected virtual void BeginFit(nn.Module<Tensor, Tensor> network) { }
+    /// <summary>Called once per fit after the network is built and moved to the device, with the training inputs on it and the fit's seed.</summary>
+    protected virtual void BeginFit(nn.Module<Tensor, Tensor> network, Tensor inputs, int seed) { }
 
     /// <summary>An extra loss term added before backward (regularisation), or null.</summary>
     protected virtual Tensor? Regularization(nn.Module<Tensor, Tensor> network) => null;
@@ -99,10 +99,10 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         _network.train();
 
         PlannedSteps = MinibatchLoop.TotalSteps(train.Rows, BatchSize, MinibatchLoop.EpochsFor(options, train.Rows, BatchSize));
-        BeginFit(_network);
-        using var optimizer = optim.Adam(MainParameters(_network), LearningRate);
         using var x = TensorData.Inputs(train, options.Encoding, Device);
         using var y = TensorData.Targets(train, Device);
+        BeginFit(_network, x, options.Seed);
+        using var optimizer = optim.Adam(MainParameters(_network), LearningRate);
         var network = _network;
         var schedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(optimizer, (int)Math.Min(PlannedSteps, int.MaxValue)) : null;
         bool bits = Request.Shape.Kind == TargetKind.Bits;

@@ -1,0 +1,41 @@
+using static TorchSharp.torch;
+
+namespace LogicNets.Continuous.Spl;
+
+/// <summary>
+/// The data start of SPL prototypes (<see cref="PrototypeStart"/>): each expert's effective prototype — or only each
+/// silent expert's — is put on a row of what its layer sees for a batch, minus the batch's mean row. Centred, a prototype fires on the rows on its
+/// side of the mean — about half, always its own row unless all rows are equal — where an uncentred row would fire on
+/// nearly every row of a layer whose inputs share a direction (block 0 of moie: measured activation 1.0 in every
+/// block-0 layer, the masks then no non-linearity at all).
+/// </summary>
+public static class PrototypeSeeding
+{
+    /// <summary>
+    /// Seeds <paramref name="layers"/> (in the network's forward order) one per no-grad forward pass of
+    /// <paramref name="batch"/>, so a layer is seeded on what the already seeded layers before it produce — and, with
+    /// prototype residuals (moie's PRC), on residuals computed from the earlier blocks' seeded prototypes. With
+    /// <paramref name="silentOnly"/> only the experts that fire on no row of what their layer sees are moved. Draws
+    /// come from <paramref name="generator"/> (torch's default when null). Leaves the network in training mode.
+    /// </summary>
+    public static void Seed(nn.Module<Tensor, Tensor> network, IReadOnlyList<SparseProtoLinear> layers, Tensor batch, Generator? generator = null, bool silentOnly = false)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        network.eval();
+        try
+        {
+            foreach (var layer in layers)
+            {
+                layer.SeedOnNextForward(generator, silentOnly);
+                network.forward(batch);
+                if (layer.SeedingPending)
+                    throw new InvalidOperationException($"SPL {layer.GetName()} was not run by the network's forward pass: it cannot be seeded");
+            }
+        }
+        finally
+        {
+            network.train();
+        }
+    }
+}
