@@ -43,46 +43,31 @@ logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8
 logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --set msaps=true \
   --set meta-learning-rate=0.001 --set prototype-start=random --out "$out/sparse/issue17/moie-default" --force
 
-# 4. Issue #17, moie's M-SAPS ablation and the revival of silent experts: the four tasks of section 3, seeds 1–5, with
-#    M-SAPS off, off with revival, and off with annealing (about 20 minutes each with --jobs 2; M-SAPS on is section
-#    3's moie rows). Routing learned from a random start, the defaults until section 5.
-learned="--set meta-learning-rate=0.001 --set prototype-start=random"
-for variant in "msaps-off --set msaps=false" "msaps-off-revive --set msaps=false --set revive=true" \
-  "msaps-off-anneal --set msaps=false --set anneal=true"; do
-  set -- $variant
-  name=$1
-  shift
-  settings=("$@")
+# Runs MODEL at SIZE on the four tasks of issue #17 (section 3), seeds 1–5, with the --set settings that follow, into
+# sparse/issue17/NAME/.
+issue17_sweep() {
+  local model=$1 size=$2 name=$3 entry
+  shift 3
+  local settings=("$@")
   for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,add2:d4 0.1"; do
     set -- $entry
-    logicnets sweep --task "$1" --train-fraction "$2" --models moie --sizes 8 --seeds 5 --jobs 2 "${settings[@]}" $learned \
-      --out "$out/sparse/issue17/$name/${1//[:,]/_}-moie.csv" --force
+    logicnets sweep --task "$1" --train-fraction "$2" --models "$model" --sizes "$size" --seeds 5 --jobs 2 "${settings[@]}" \
+      --out "$out/sparse/issue17/$name/${1//[:,]/_}-$model.csv" --force
   done
-done
-# spl with M-SAPS off (its default keeps M-SAPS: add:6 needs it).
-for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,add2:d4 0.1"; do
-  set -- $entry
-  logicnets sweep --task "$1" --train-fraction "$2" --models spl --sizes 33 --seeds 5 --jobs 2 --set msaps=false \
-    --out "$out/sparse/issue17/spl-msaps-off/${1//[:,]/_}-spl.csv" --force
-done
+}
+
+# 4. Issue #17, moie's M-SAPS ablation and the revival of silent experts: M-SAPS off, off with revival, and off with
+#    annealing (about 20 minutes each with --jobs 2; M-SAPS on is section 3's moie rows), with routing learned from a
+#    random start, the defaults until section 5; then spl with M-SAPS off (its default keeps M-SAPS: add:6 needs it).
+learned=(--set meta-learning-rate=0.001 --set prototype-start=random)
+issue17_sweep moie 8 msaps-off --set msaps=false "${learned[@]}"
+issue17_sweep moie 8 msaps-off-revive --set msaps=false --set revive=true "${learned[@]}"
+issue17_sweep moie 8 msaps-off-anneal --set msaps=false --set anneal=true "${learned[@]}"
+issue17_sweep spl 33 spl-msaps-off --set msaps=false
 
 # 5. Issue #17, moie's routing: experts silent on a first batch seeded on its inputs (random-or-inputs), then with
 #    prototypes and gates frozen there (meta learning rate 0: moie's default since this section), and spl frozen the
 #    same way (not its default); about 20 minutes per moie variant with --jobs 2, 3 for spl.
-for variant in "random-or-inputs --set prototype-start=random-or-inputs --set meta-learning-rate=0.001" \
-  "frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0"; do
-  set -- $variant
-  name=$1
-  shift
-  settings=("$@")
-  for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,add2:d4 0.1"; do
-    set -- $entry
-    logicnets sweep --task "$1" --train-fraction "$2" --models moie --sizes 8 --seeds 5 --jobs 2 "${settings[@]}" \
-      --out "$out/sparse/issue17/$name/${1//[:,]/_}-moie.csv" --force
-  done
-done
-for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,add2:d4 0.1"; do
-  set -- $entry
-  logicnets sweep --task "$1" --train-fraction "$2" --models spl --sizes 33 --seeds 5 --jobs 2 \
-    --set prototype-start=random-or-inputs --set meta-learning-rate=0 --out "$out/sparse/issue17/spl-frozen-routing/${1//[:,]/_}-spl.csv" --force
-done
+issue17_sweep moie 8 random-or-inputs --set prototype-start=random-or-inputs --set meta-learning-rate=0.001
+issue17_sweep moie 8 frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0
+issue17_sweep spl 33 spl-frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0

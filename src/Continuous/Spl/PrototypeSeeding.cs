@@ -4,10 +4,11 @@ namespace LogicNets.Continuous.Spl;
 
 /// <summary>
 /// The data start of SPL prototypes (<see cref="PrototypeStart"/>): each expert's effective prototype — or only each
-/// silent expert's — is put on a row of what its layer sees for a batch, minus the batch's mean row. Centred, a prototype fires on the rows on its
-/// side of the mean — about half, always its own row unless all rows are equal — where an uncentred row would fire on
-/// nearly every row of a layer whose inputs share a direction (block 0 of moie: measured activation 1.0 in every
-/// block-0 layer, the masks then no non-linearity at all).
+/// silent expert's — is put on a row of what its layer sees for a batch, minus the batch's mean row (or less of it
+/// where the whole mean would turn it away from its own row). Centred, a prototype fires on the rows on its side of
+/// the mean — about half, and always its own — where an uncentred row would fire on nearly every row of a layer whose
+/// inputs share a direction (block 0 of moie: measured activation 1.0 in every block-0 layer, the masks then no
+/// non-linearity at all).
 /// </summary>
 public static class PrototypeSeeding
 {

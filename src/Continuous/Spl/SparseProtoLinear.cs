@@ -137,12 +137,12 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     {
         if (LastInput is null) return 0;
         using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var experts = silent.to(Prototype.device).nonzero().flatten();
         int count = (int)experts.shape[0];
         if (count == 0) return 0;
         var rows = LastInput.reshape(-1, InputWidth);
         PlacePrototypes(experts, rows.index_select(0, randint(rows.shape[0], [count], dtype: ScalarType.Int64, device: rows.device)));
-        using var noGrad = no_grad();
         Gate.index_fill_(0, experts, 0);
         Computation.weight!.index_fill_(0, experts, 0);
         Computation.bias?.index_fill_(0, experts, 0);
