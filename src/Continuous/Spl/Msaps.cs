@@ -18,10 +18,14 @@ public sealed class Msaps(IReadOnlyList<SparseProtoLinear> layers, SplOptions op
 {
     private double _accuracyEma = 0.5;
 
-    /// <summary>Adds the meta gradients for one step; <paramref name="batchAccuracy"/> (in [0,1]) drives protection.</summary>
-    public void AddMetaGradients(double batchAccuracy)
+    /// <summary>
+    /// Adds the meta gradients for one step; <paramref name="batchAccuracy"/> (in [0,1]) drives protection's temperature
+    /// and may be left out when protection is off.
+    /// </summary>
+    public void AddMetaGradients(double? batchAccuracy)
     {
-        _accuracyEma = options.AccuracyMomentum * _accuracyEma + (1 - options.AccuracyMomentum) * batchAccuracy;
+        if (options.Protection && batchAccuracy is null) throw new ArgumentNullException(nameof(batchAccuracy), "protection's temperature follows the batch accuracy");
+        if (batchAccuracy is { } accuracy) _accuracyEma = options.AccuracyMomentum * _accuracyEma + (1 - options.AccuracyMomentum) * accuracy;
         foreach (var layer in layers) AddMetaGradients(layer);
     }
 

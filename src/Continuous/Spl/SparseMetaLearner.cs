@@ -102,7 +102,8 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
         _stats!.AddBatch();
         if (_metaOptimizer is not null)
         {
-            if (Options.Msaps) _msaps!.AddMetaGradients(BatchAccuracy(output, target));
+            // The batch accuracy (a host read) only sets protection's temperature.
+            if (Options.Msaps) _msaps!.AddMetaGradients(Options.Protection ? BatchAccuracy(output, target) : null);
             _metaOptimizer.step();
             _metaOptimizer.zero_grad();
             _metaSchedule?.step();
