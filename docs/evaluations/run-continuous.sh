@@ -71,3 +71,5 @@ issue17_sweep spl 33 spl-msaps-off --set msaps=false
 issue17_sweep moie 8 random-or-inputs --set prototype-start=random-or-inputs --set meta-learning-rate=0.001
 issue17_sweep moie 8 frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0
 issue17_sweep spl 33 spl-frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0
+# "moie-frozen": the pictures of section 3's diagnose at these defaults.
+logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --out "$out/sparse/issue17/moie-frozen" --force
