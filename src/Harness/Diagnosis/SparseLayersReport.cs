@@ -39,10 +39,11 @@ public static class SparseLayersReport
     public static IReadOnlyList<string> Summary(IReadOnlyList<LayerEpochStats> stats, int? keptEpoch = null)
     {
         var lines = new List<string>();
+        int? modelEpoch = LayerEpochStats.ModelEpoch(stats, keptEpoch);
         foreach (string layer in LayerNames(stats))
         {
             var all = stats.Where(row => row.Layer == layer).OrderBy(row => row.Epoch).ToArray();
-            var rows = keptEpoch is { } kept && all.Any(row => row.Epoch == kept) ? all.Where(row => row.Epoch <= kept).ToArray() : all;
+            var rows = all.Where(row => row.Epoch <= modelEpoch).ToArray();
             var last = rows[^1];
             string when = "";
             if (last.CollapsedShare > 0)

@@ -18,8 +18,7 @@ public interface ILayerTelemetry
     /// </summary>
     (double ActivationRate, double CollapsedShare, double LargestCollapsedShare)? FinalSparsity()
     {
-        if (LayerStats.Count == 0) return null;
-        int epoch = KeptEpoch is { } kept && LayerStats.Any(row => row.Epoch == kept) ? kept : LayerStats.Max(row => row.Epoch);
+        if (LayerEpochStats.ModelEpoch(LayerStats, KeptEpoch) is not { } epoch) return null;
         var rows = LayerStats.Where(row => row.Epoch == epoch).ToList();
         return (rows.Average(row => row.ActivationRate), rows.Average(row => row.CollapsedShare), rows.Max(row => row.CollapsedShare));
     }

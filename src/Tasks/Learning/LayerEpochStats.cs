@@ -21,4 +21,11 @@ public sealed record LayerEpochStats
 
     /// <summary>Experts re-seeded at the epoch's end because they were silent (SPL option <c>revive</c>; 0 without it).</summary>
     public int Revived { get; init; }
+
+    /// <summary>
+    /// The epoch whose rows describe a model: <paramref name="keptEpoch"/> (the fit kept that epoch's weights) when the
+    /// rows have it, else the last epoch; null without rows.
+    /// </summary>
+    public static int? ModelEpoch(IReadOnlyList<LayerEpochStats> stats, int? keptEpoch) =>
+        stats.Count == 0 ? null : keptEpoch is { } kept && stats.Any(row => row.Epoch == kept) ? kept : stats.Max(row => row.Epoch);
 }
