@@ -114,6 +114,31 @@ public sealed class EvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void AGateThatIsExactlyOneUnreadOutputWritesItsLaneItself()
+    {
+        // n3 = x0 ∧ x1; n4 = n3 ⊕ x2 (read by n6 and an output); n5 = x0 ∨ x2 (two outputs); n6 = ¬(n4 ∧ n5) (one
+        // output, read by nobody); n7 = x1 ∧ ¬x2 and n8 = ¬n7 (an output: n7 writes it with the complement, ¬x1 ∨ x2).
+        var circuit = new HardCircuit(3,
+            [new Gate(GateOp.And, 0, 1), new Gate(GateOp.Xor, 3, 2), new Gate(GateOp.Or, 0, 2), new Gate(GateOp.Nand, 4, 5),
+             new Gate(GateOp.AAndNotB, 1, 2), new Gate(GateOp.NotA, 7, 7)],
+            [6, 4, 5, 5, 8]);
+        var compiled = new CompiledCircuit(circuit);
+        var schedule = compiled.Schedule;
+        Assert.Equal([GateOp.NotAOrB, GateOp.Nand], schedule.Runs.Where(r => r.ToOutput).Select(r => r.Op).Order());
+        Assert.Equal(EvaluationSchedule.WrittenByGate, schedule.OutputSlots[0]);
+        Assert.Equal(EvaluationSchedule.WrittenByGate, schedule.OutputSlots[4]);
+        Assert.All(schedule.OutputSlots[1..4], slot => Assert.True(slot >= 0));
+        // 1 500 samples are 24 words: with blocks of 16 the second block is partial and its outputs go through the spill.
+        foreach (int samples in new[] { 1500, 4096, 37 })
+        {
+            var inputs = RandomInputs(samples, 3, samples);
+            var expected = new ScalarEvaluator().Evaluate(compiled, inputs).Data;
+            foreach (int threads in new[] { 1, 2 })
+                Assert.Equal(expected, new SimdEvaluator(threads, blockWords: 16).Evaluate(compiled, inputs).Data);
+        }
+    }
+
+    [Fact]
     public void OnTheBenchmarkCircuitAQuarterOfTheGatesRun()
     {
         // 6 of the 16 operations are wiring; a gate that reads a constant is wiring too, so constants spread layer by

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace LogicNets.Digital.Evaluation;
@@ -28,16 +29,16 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
         int unit = Vector512.IsHardwareAccelerated ? 8 : 4;
         int bw = Math.Clamp((inputs.Words + unit - 1) / unit * unit, Math.Min(unit, _blockWords), _blockWords);
         int blocks = (inputs.Words + bw - 1) / bw;
-        long bufferLength = (long)schedule.SlotCount * bw;
+        long slotWords = (long)schedule.SlotCount * bw;
         if (_threads == 1 || blocks <= 1)
         {
-            var buffer = Buffer(bufferLength);
+            var buffer = BlockBuffer.ForThisThread(slotWords);
             for (int block = 0; block < blocks; block++) EvaluateBlock(schedule, inputs, output, block, bw, buffer);
         }
         else
         {
             Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = _threads },
-                () => Buffer(bufferLength),
+                () => BlockBuffer.ForThisThread(slotWords),
                 (block, _, buffer) =>
                 {
                     EvaluateBlock(schedule, inputs, output, block, bw, buffer);
@@ -48,39 +49,43 @@ public sealed class SimdEvaluator(int threads = 0, int blockWords = SimdEvaluato
         output.ClearTails();
     }
 
-    [ThreadStatic] private static ulong[]? t_buffer;
-
-    /// <summary>
-    /// A per-thread slot buffer, kept between calls: allocating megabytes per call costs more than evaluating.
-    /// It needs no clearing — every slot is written (inputs copied, gates in schedule order) before it is read.
-    /// </summary>
-    private static ulong[] Buffer(long length)
-    {
-        if (t_buffer is null || t_buffer.LongLength < length) t_buffer = GC.AllocateUninitializedArray<ulong>(checked((int)length));
-        return t_buffer;
-    }
-
-    private static void EvaluateBlock(EvaluationSchedule schedule, PackedBits inputs, PackedBits output, int block, int bw, ulong[] buffer)
+    private static void EvaluateBlock(EvaluationSchedule schedule, PackedBits inputs, PackedBits output, int block, int bw, BlockBuffer buffer)
     {
         int first = block * bw;
         int valid = Math.Min(bw, inputs.Words - first);
+        var slots = buffer.Slots;
         for (int i = 0; i < inputs.Lanes; i++)
         {
-            var slot = buffer.AsSpan(schedule.InputSlots[i] * bw, bw);
+            var slot = slots.Slice(schedule.InputSlots[i] * bw, bw);
             inputs.Data.AsSpan(i * inputs.Words + first, valid).CopyTo(slot);
             slot[valid..].Clear();
         }
+        // A gate that writes an output writes whole registers: straight into the output lanes when the block is whole,
+        // into a spill area (one block per output lane) when it is the last, partial block.
+        bool whole = valid == bw;
+        var spill = whole ? default : buffer.Spill((long)output.Lanes * bw);
+        ref ulong lanes = ref whole ? ref output.Data[first] : ref MemoryMarshal.GetReference(spill);
+        int laneStride = whole ? output.Words : bw;
         bool wide = Vector512.IsHardwareAccelerated && bw % 8 == 0;
-        foreach (var run in schedule.Runs) VectorGates.Run(schedule, run, buffer, bw, wide);
+        ref ulong nodes = ref MemoryMarshal.GetReference(slots);
+        foreach (var run in schedule.Runs)
+        {
+            if (run.ToOutput) VectorGates.Run(schedule, run, ref nodes, bw, ref lanes, laneStride, wide);
+            else VectorGates.Run(schedule, run, ref nodes, bw, ref nodes, bw, wide);
+        }
         for (int o = 0; o < output.Lanes; o++)
         {
             var target = output.Data.AsSpan(o * output.Words + first, valid);
             int slot = schedule.OutputSlots[o];
             bool inverted = schedule.OutputInverted[o];
-            if (slot < 0) target.Fill(inverted ? ulong.MaxValue : 0);
-            else if (!inverted) buffer.AsSpan(slot * bw, valid).CopyTo(target);
+            if (slot == EvaluationSchedule.WrittenByGate)
+            {
+                if (!whole) spill.Slice(o * bw, valid).CopyTo(target);
+            }
+            else if (slot < 0) target.Fill(inverted ? ulong.MaxValue : 0);
+            else if (!inverted) slots.Slice(slot * bw, valid).CopyTo(target);
             else
-                for (int w = 0; w < valid; w++) target[w] = ~buffer[slot * bw + w];
+                for (int w = 0; w < valid; w++) target[w] = ~slots[slot * bw + w];
         }
     }
 }

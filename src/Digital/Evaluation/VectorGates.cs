@@ -45,51 +45,56 @@ public interface IVectorGate
 /// </summary>
 public static class VectorGates
 {
-    /// <summary>Applies a run of scheduled gates to a block of <paramref name="blockWords"/> words per slot.</summary>
-    public static void Run(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int blockWords, bool wide)
+    /// <summary>
+    /// Applies a run of scheduled gates to a block of <paramref name="blockWords"/> words per slot of
+    /// <paramref name="slots"/>; each gate writes <paramref name="target"/> at its <see cref="EvaluationSchedule.SlotOut"/>
+    /// entry times <paramref name="targetStride"/> (the slots themselves, or output lanes for a run <c>ToOutput</c>).
+    /// </summary>
+    public static void Run(EvaluationSchedule schedule, EvaluationSchedule.Run run, ref ulong slots, int blockWords,
+        ref ulong target, int targetStride, bool wide)
     {
-        if (wide) Run<Wide512, Vector512<ulong>>(schedule, run, slots, blockWords);
-        else Run<Wide256, Vector256<ulong>>(schedule, run, slots, blockWords);
+        if (wide) Run<Wide512, Vector512<ulong>>(schedule, run, ref slots, blockWords, ref target, targetStride);
+        else Run<Wide256, Vector256<ulong>>(schedule, run, ref slots, blockWords, ref target, targetStride);
     }
 
-    private static void Run<TWidth, TVector>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int blockWords)
-        where TWidth : IVectorWidth<TVector> where TVector : struct
+    private static void Run<W, V>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ref ulong slots, int bw, ref ulong target, int stride)
+        where W : IVectorWidth<V> where V : struct
     {
         switch (run.Op)
         {
-            case GateOp.False: Loop<False, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.And: Loop<And, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.AAndNotB: Loop<AAndNotB, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.A: Loop<A, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.NotAAndB: Loop<NotAAndB, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.B: Loop<B, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.Xor: Loop<Xor, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.Or: Loop<Or, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.Nor: Loop<Nor, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.Xnor: Loop<Xnor, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.NotB: Loop<NotB, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.AOrNotB: Loop<AOrNotB, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.NotA: Loop<NotA, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.NotAOrB: Loop<NotAOrB, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.Nand: Loop<Nand, TWidth, TVector>(schedule, run, slots, blockWords); break;
-            case GateOp.True: Loop<True, TWidth, TVector>(schedule, run, slots, blockWords); break;
+            case GateOp.False: Loop<False, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.And: Loop<And, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.AAndNotB: Loop<AAndNotB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.A: Loop<A, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.NotAAndB: Loop<NotAAndB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.B: Loop<B, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Xor: Loop<Xor, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Or: Loop<Or, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Nor: Loop<Nor, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Xnor: Loop<Xnor, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.NotB: Loop<NotB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.AOrNotB: Loop<AOrNotB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.NotA: Loop<NotA, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.NotAOrB: Loop<NotAOrB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Nand: Loop<Nand, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.True: Loop<True, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
             default: throw new ArgumentOutOfRangeException(nameof(run), $"gate operation {(int)run.Op} is not one of the 16 gates");
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Loop<TGate, TWidth, TVector>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ulong[] slots, int bw)
+    private static void Loop<TGate, TWidth, TVector>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ref ulong nodes, int bw,
+        ref ulong target, int stride)
         where TGate : struct, IVectorGate where TWidth : IVectorWidth<TVector> where TVector : struct
     {
-        ref ulong nodes = ref MemoryMarshal.GetArrayDataReference(slots);
         ref int a = ref MemoryMarshal.GetArrayDataReference(schedule.SlotA);
         ref int b = ref MemoryMarshal.GetArrayDataReference(schedule.SlotB);
         ref int o = ref MemoryMarshal.GetArrayDataReference(schedule.SlotOut);
         for (int p = run.Start; p < run.End; p++)
         {
-            nuint x = (nuint)(Unsafe.Add(ref a, p) * bw), y = (nuint)(Unsafe.Add(ref b, p) * bw), z = (nuint)(Unsafe.Add(ref o, p) * bw);
+            nuint x = (nuint)(Unsafe.Add(ref a, p) * bw), y = (nuint)(Unsafe.Add(ref b, p) * bw), z = (nuint)(Unsafe.Add(ref o, p) * stride);
             for (nuint w = 0; w < (nuint)bw; w += (nuint)TWidth.Words)
-                TWidth.Store(TGate.Apply<TWidth, TVector>(TWidth.Load(ref nodes, x + w), TWidth.Load(ref nodes, y + w)), ref nodes, z + w);
+                TWidth.Store(TGate.Apply<TWidth, TVector>(TWidth.Load(ref nodes, x + w), TWidth.Load(ref nodes, y + w)), ref target, z + w);
         }
     }
 
