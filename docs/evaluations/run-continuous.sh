@@ -32,8 +32,10 @@ for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,a
     set -- $entry $model
     # moie's rows were taken with M-SAPS on and learned routing from a random start, its defaults until 2026-12-04
     # (sections 4 and 5).
+    # spl's with M-SAPS on and a meta learning rate of 0.001, its defaults until section 6.
     extra=()
     [ "$3" = moie ] && extra=(--set msaps=true --set meta-learning-rate=0.001 --set prototype-start=random)
+    [ "$3" = spl ] && extra=(--set msaps=true --set meta-learning-rate=0.001)
     logicnets sweep --task "$1" --train-fraction "$2" --models "$3" --sizes "$4" --seeds 5 --jobs 2 "${extra[@]}" --out "$out/sparse/issue17/$name-$3.csv" --force
   done
 done
@@ -58,12 +60,12 @@ issue17_sweep() {
 
 # 4. Issue #17, moie's M-SAPS ablation and the revival of silent experts: M-SAPS off, off with revival, and off with
 #    annealing (about 20 minutes each with --jobs 2; M-SAPS on is section 3's moie rows), with routing learned from a
-#    random start, the defaults until section 5; then spl with M-SAPS off (its default keeps M-SAPS: add:6 needs it).
+#    random start, the defaults until section 5; then spl with M-SAPS off at the meta learning rate of the time.
 learned=(--set meta-learning-rate=0.001 --set prototype-start=random)
 issue17_sweep moie 8 msaps-off --set msaps=false "${learned[@]}"
 issue17_sweep moie 8 msaps-off-revive --set msaps=false --set revive=true "${learned[@]}"
 issue17_sweep moie 8 msaps-off-anneal --set msaps=false --set anneal=true "${learned[@]}"
-issue17_sweep spl 33 spl-msaps-off --set msaps=false
+issue17_sweep spl 33 spl-msaps-off --set msaps=false --set meta-learning-rate=0.001
 
 # 5. Issue #17, moie's routing: experts silent on a first batch seeded on its inputs (random-or-inputs), then with
 #    prototypes and gates frozen there (meta learning rate 0: moie's default since this section), and spl frozen the
@@ -73,3 +75,8 @@ issue17_sweep moie 8 frozen-routing --set prototype-start=random-or-inputs --set
 issue17_sweep spl 33 spl-frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0
 # "moie-frozen": the pictures of section 3's diagnose at these defaults.
 logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --out "$out/sparse/issue17/moie-frozen" --force
+
+# 6. Issue #17, spl without M-SAPS: with a data-aware start at the old meta learning rate, then at a meta learning rate
+#    of 0.0003 — spl's defaults since this section (about 3 minutes each with --jobs 2).
+issue17_sweep spl 33 spl-msaps-off-random-or-inputs --set msaps=false --set meta-learning-rate=0.001 --set prototype-start=random-or-inputs
+issue17_sweep spl 33 spl-msaps-off-meta-3e-4 --set msaps=false --set meta-learning-rate=0.0003

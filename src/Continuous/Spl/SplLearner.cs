@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace LogicNets.Continuous.Spl;
 
-/// <summary><c>spl</c> — a stack of Sparse Proto Linear layers with M-SAPS meta-learning and a linear readout.</summary>
+/// <summary><c>spl</c> — a stack of Sparse Proto Linear layers (M-SAPS meta-learning as an option) and a linear readout.</summary>
 public sealed class SplLearner(LearnerRequest request)
     : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-2, LearnerOptionRecord.Bind<SplOptions>(request.Settings.Options, Descriptor.Name))
 {
@@ -12,7 +12,7 @@ public sealed class SplLearner(LearnerRequest request)
 
     public static readonly ModelDescriptor Descriptor = new(
         "spl",
-        "Sparse Proto Linear layers (prototype/gate expert masks, M-SAPS meta-learning) + linear readout, TorchSharp",
+        "Sparse Proto Linear layers (prototype/gate expert masks; M-SAPS meta-learning with --set msaps=true) + linear readout, TorchSharp",
         "experts per layer (--depth sets the SPL layer count, default 2)",
         LearnerTraits.BitTargets | LearnerTraits.RealTargets | LearnerTraits.InspectableLayers | LearnerTraits.LayerTelemetry,
         request => new SplLearner(request)) { OptionsType = typeof(SplOptions) };
