@@ -44,6 +44,9 @@ public sealed class EvaluationSchedule
             int node = folded.Outputs[o].Node;
             if (node >= inputs && outputsOf[node] == 1 && !readByGate[node]) lane[node] = o;
         }
+        // The operation a gate runs: a gate that writes an inverted output computes the complement.
+        GateOp Scheduled(FoldedGates.Gate g) =>
+            lane[g.Node] >= 0 && folded.Outputs[lane[g.Node]].Inverted ? GateOps.FromIndex(GateOps.Count - 1 - (int)g.Op) : g.Op;
 
         var order = new int[gates];
         for (int k = 0; k < gates; k++) order[k] = k;
@@ -53,7 +56,7 @@ public sealed class EvaluationSchedule
             var (gx, gy) = (folded.Gates[x], folded.Gates[y]);
             int c = level[gx.Node].CompareTo(level[gy.Node]);
             if (c == 0) c = (lane[gx.Node] >= 0).CompareTo(lane[gy.Node] >= 0);
-            if (c == 0) c = gx.Op.CompareTo(gy.Op);
+            if (c == 0) c = Scheduled(gx).CompareTo(Scheduled(gy));
             return c != 0 ? c : x.CompareTo(y);
         });
 
@@ -78,7 +81,8 @@ public sealed class EvaluationSchedule
         var runs = new List<Run>();
         for (int p = 0; p < gates; p++)
         {
-            var (node, op, a, b) = folded.Gates[order[p]];
+            var (node, _, a, b) = folded.Gates[order[p]];
+            var op = Scheduled(folded.Gates[order[p]]);
             SlotA[p] = slot[a];
             SlotB[p] = slot[b];
             // Freed before the output slot is taken: writing a gate's value over its own operand is safe, each
@@ -86,11 +90,7 @@ public sealed class EvaluationSchedule
             if (lastRead[a] == p) free.Push(slot[a]);
             if (lastRead[b] == p && b != a) free.Push(slot[b]);
             bool toOutput = lane[node] >= 0;
-            if (toOutput)
-            {
-                SlotOut[p] = lane[node];
-                if (folded.Outputs[lane[node]].Inverted) op = GateOps.FromIndex(GateOps.Count - 1 - (int)op);
-            }
+            if (toOutput) SlotOut[p] = lane[node];
             else slot[node] = SlotOut[p] = free.Count > 0 ? free.Pop() : slots++;
             var previous = runs.Count > 0 ? runs[^1] : default;
             if (runs.Count > 0 && previous.Op == op && previous.ToOutput == toOutput && level[folded.Gates[order[previous.Start]].Node] == level[node])
