@@ -5,6 +5,8 @@ using LogicNets.Digital.Evaluation;
 // Checks the ILGPU evaluator on the first CUDA device against the SIMD CPU evaluator, bit for bit, and times it.
 // Usage: IlgpuCheck [samples-per-benchmark-call] [cuda|cpu]   (default 1 048 576 samples on cuda; cpu: ILGPU's CPU
 // accelerator, to try the runner on a machine without a GPU)
+//        IlgpuCheck onecore   the SIMD evaluator on one thread, EvaluatorBenchmark's shapes, to set beside gatebench.c
+if (args.Length > 0 && args[0] == "onecore") return OneCore();
 int samples = args.Length > 0 ? int.Parse(args[0]) : 1 << 20;
 using var gpu = new IlgpuEvaluator(args.Length > 1 && args[1] == "cpu" ? IlgpuTarget.Cpu : IlgpuTarget.Cuda);
 var cpu = new SimdEvaluator();
@@ -71,3 +73,32 @@ foreach (var (name, hard) in new[] { ("all 16 operations", allOps),
         $"cpu ({cpu.Name}) {cpuMs:F1} ms → {evals / (cpuMs / 1000):E2}");
 }
 return 0;
+
+// The SIMD evaluator on one thread with EvaluatorBenchmark's shapes (6 × 8000 gates, 64 inputs, 4 096 samples, blocks
+// of 16 words), for a side-by-side with ../shared/peers/gatebench.c on a machine without .NET: medians of 10 rounds of
+// 100 calls. "per gate run" counts the gates the evaluator's schedule keeps; "nominal" all 48 000, as the C loop does.
+static int OneCore()
+{
+    var evaluator = new SimdEvaluator(threads: 1, blockWords: 16);
+    foreach (var (name, ops) in new[] { ("all 16 operations", (IReadOnlyList<LogicNets.Digital.Gates.GateOp>?)null), ("two-input operations", LayeredRandomCircuit.TwoInputOps) })
+    {
+        var circuit = new CompiledCircuit(LayeredRandomCircuit.Make(inputs: 64, layers: 6, width: 8000, seed: 1, ops));
+        var rng = new Random(2);
+        var inputs = new PackedBits(64, 4096);
+        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (ulong)rng.NextInt64();
+        var output = new PackedBits(circuit.Outputs.Length, 4096);
+        for (int r = 0; r < 50; r++) evaluator.Evaluate(circuit, inputs, output);
+        var rounds = new List<double>();
+        for (int round = 0; round < 10; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int r = 0; r < 100; r++) evaluator.Evaluate(circuit, inputs, output);
+            rounds.Add(clock.Elapsed.TotalMilliseconds / 100);
+        }
+        rounds.Sort();
+        double ms = (rounds[4] + rounds[5]) / 2;
+        Console.WriteLine($"onecore {name}: {ms * 1000:F1} us per call (rounds {rounds[0] * 1000:F1}–{rounds[^1] * 1000:F1}); " +
+            $"{circuit.Schedule.GateCount} of 48000 gates run: per gate run {circuit.Schedule.GateCount * 4096.0 / (ms / 1000):E2}/s, nominal {48000 * 4096.0 / (ms / 1000):E2}/s");
+    }
+    return 0;
+}
