@@ -108,8 +108,12 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         bool bits = Request.Shape.Kind == TargetKind.Bits;
         using var best = KeepBestWeights && bits ? new BestWeights(network) : null;
         int scored = 0;
+        // The training fit of the weights as they stand, while no step has run since it was taken: a fit that ends at an
+        // epoch's end needs no second pass over the training rows to compare its last weights with its best.
+        double? standingScore = null;
         var report = MinibatchLoop.Run(train.Rows, BatchSize, options, rows =>
         {
+            standingScore = null;
             using var scope = NewDisposeScope();
             var index = tensor(rows, dtype: ScalarType.Int64, device: Device);
             optimizer.zero_grad();
@@ -126,11 +130,12 @@ public abstract class TorchLearner : ILearner, ISavableLearner
             trainScore: bits ? () =>
             {
                 var fit = TrainingFitOf(network, x, y, train.Care);
+                standingScore = fit.Score;
                 return best?.Observe(++scored, fit) ?? fit; // asked once per epoch, so the count is the epoch
             } : null,
             rules: EarlyStopRules.SolvedOrPlateau);
         if (best is null || report.Status != RunStatus.Ok) return report;
-        double final = TrainingFitOf(network, x, y, train.Care).Score;
+        double final = standingScore ?? TrainingFitOf(network, x, y, train.Care).Score;
         if (!best.RestoreIfBetter(final)) return report;
         KeptEpoch = best.Epoch;
         string restored = $"kept the weights of epoch {best.Epoch} (training score {best.Score:0.####}; {final:0.####} at the end)";
