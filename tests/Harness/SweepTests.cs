@@ -139,6 +139,44 @@ public class SweepTests : IDisposable
         Assert.Contains(message, Assert.Throws<UserInputException>(() => Shard.Parse("auto", name => env.GetValueOrDefault(name))).Message);
     }
 
+    /// <summary>An options record for the resume test; a second one differs only in a default.</summary>
+    public sealed record MemoOptions
+    {
+        public double Rate { get; init; } = 0.5;
+    }
+
+    public sealed record MemoOptionsLater
+    {
+        public double Rate { get; init; } = 0.25;
+    }
+
+    [Fact]
+    public void AResumeRefusesRunsMadeWithOtherOptionDefaults()
+    {
+        var catalog = new ModelCatalog([
+            new ModelDescriptor("memo", "test memoriser with options", "any", LearnerTraits.BitTargets, r => new TestLearner(r)) { OptionsType = typeof(MemoOptions) },
+        ]);
+        var runner = new SweepRunner(new RunExecutor(catalog));
+        string csv = Path.Combine(_dir, "defaults.csv");
+        var rows = runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Refuse).Rows;
+        string fingerprint = LearnerOptionRecord.DefaultsFingerprint(typeof(MemoOptions));
+        Assert.All(rows, row => Assert.Equal(fingerprint, row.OptionDefaults));
+        Assert.NotEqual(fingerprint, LearnerOptionRecord.DefaultsFingerprint(typeof(MemoOptionsLater)));
+        Assert.Equal(0, runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Resume).Ran);
+
+        // Two runs made by a build whose defaults differed: not done, and not to be mixed with new ones.
+        var changed = RunCsv.Read(csv);
+        changed[0].OptionDefaults = changed[1].OptionDefaults = "00000000";
+        RunCsv.Write(csv, changed);
+        var error = Assert.Throws<UserInputException>(() => runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Resume));
+        Assert.Contains("2 memo runs (defaults 00000000 there, " + fingerprint, error.Message);
+
+        // Rows written before the fingerprint was recorded cannot be checked; they are kept as done.
+        foreach (var row in changed) row.OptionDefaults = null;
+        RunCsv.Write(csv, changed);
+        Assert.Equal(0, runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Resume).Ran);
+    }
+
     private static IEnumerable<string> Scores(IEnumerable<RunRecord> rows) =>
         rows.Select(r => $"{r.Key}|{r.TestBitAccuracy}|{r.TestExact}|{r.Gain}|{r.Status}");
 

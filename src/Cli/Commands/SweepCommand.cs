@@ -47,7 +47,7 @@ public static class SweepCommand
 
             var plan = SweepPlan.Grid([learningTask], modelNames, sizeList, seedCount, template).Select(training.LearnerOptions(parse, modelNames));
             var (newLauncher, jobs) = isolation.Parse(parse, catalog);
-            var runner = new SweepRunner(newLauncher, jobs);
+            var runner = new SweepRunner(newLauncher, jobs, catalog);
             var result = SweepDisplay.Run(console, observer => runner.Run(plan, csv, shardSpec, existing, observer, cancellation));
             console.Out.WriteLine($"{result.Ran} runs written, {result.Skipped} already present: {csv}");
             var curves = AccuracyCurve.FromRuns(result.Rows);

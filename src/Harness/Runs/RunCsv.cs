@@ -21,11 +21,13 @@ public static class RunCsv
     ];
 
     /// <summary>
-    /// Appended with file tasks, proofs, distillation, stop-when-solved and per-layer collapse: a file without them reads
-    /// as built-in-task runs whose exactness and most collapsed layer were not recorded, with default stopping and no restarts.
+    /// Appended with file tasks, proofs, distillation, stop-when-solved, per-layer collapse and option defaults: a file
+    /// without them reads as built-in-task runs whose exactness, most collapsed layer and option defaults were not
+    /// recorded, with default stopping and no restarts.
     /// </summary>
     public static readonly IReadOnlyList<string> AppendedColumns =
-        ["data", "verified", "aig_ands", "holdout_bit_acc", "teacher_test_bit_acc", "patience", "restarts", "starts", "collapsed_share_max"];
+        ["data", "verified", "aig_ands", "holdout_bit_acc", "teacher_test_bit_acc", "patience", "restarts", "starts", "collapsed_share_max",
+         "option_defaults"];
 
     public static IReadOnlyList<string> Columns { get; } = [.. FirstColumns, .. SettingsColumns, .. AppendedColumns];
 

@@ -9,6 +9,9 @@ namespace LogicNets.Harness.Runs;
 /// <summary>Runs one spec end to end — data, learner, fit, scores — and turns it into a run row.</summary>
 public sealed class RunExecutor(ModelCatalog catalog)
 {
+    /// <summary>The learners this executor builds runs with.</summary>
+    public ModelCatalog Catalog => catalog;
+
     /// <summary>The row, and the trained learner (the caller disposes it) for saving or inspection.</summary>
     public sealed record Outcome(RunRecord Record, ILearner Learner, TaskData Data);
 
@@ -51,6 +54,7 @@ public sealed class RunExecutor(ModelCatalog catalog)
         var learner = descriptor.Create(new LearnerRequest(LearnerShape.Of(spec.Task), spec.Size, spec.Settings));
         var record = spec.Identity();
         record.Model = descriptor.Name;
+        record.OptionDefaults = descriptor.OptionDefaults;
         record.Noise = data.Noise;
         record.TrainRows = data.Train.Rows;
         record.TestRows = data.Test.Rows;

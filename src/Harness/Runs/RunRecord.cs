@@ -111,6 +111,13 @@ public sealed partial record RunRecord
     /// </summary>
     [CsvColumn("collapsed_share_max", Optional = true)] public double? LargestCollapsedShare { get; set; }
 
+    /// <summary>
+    /// Learners with options: the fingerprint of the option defaults of the build that ran it
+    /// (<see cref="ModelDescriptor.OptionDefaults"/>). Not part of <see cref="Config"/>: <c>--resume</c> refuses a file
+    /// whose runs were made with other defaults than the running build's instead of counting them as done.
+    /// </summary>
+    [CsvColumn("option_defaults", Optional = true)] [CsvNullValues("")] public string? OptionDefaults { get; set; }
+
     /// <summary>Budget runs stopped early but kept their best model and are scored; timeouts, divergences and failures are reported, never averaged in.</summary>
     public bool IsScored => Status is RunStatus.Ok or RunStatus.Budget;
 

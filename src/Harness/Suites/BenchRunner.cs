@@ -10,7 +10,7 @@ namespace LogicNets.Harness.Suites;
 /// <param name="jobs">Runs at once.</param>
 public sealed class BenchRunner(ModelCatalog catalog, Func<IRunLauncher>? newLauncher = null, int jobs = 1)
 {
-    private readonly SweepRunner _sweeps = new(newLauncher ?? (() => new InProcessLauncher(new RunExecutor(catalog))), jobs);
+    private readonly SweepRunner _sweeps = new(newLauncher ?? (() => new InProcessLauncher(new RunExecutor(catalog))), jobs, catalog);
 
     /// <param name="report">Writes the report from the rows (title, rows); default: the purification report.</param>
     public SweepRunner.Result Run(BenchSuite suite, string outDir, Shard shard, ExistingOutput existing, ISweepObserver? observer = null,

@@ -13,17 +13,20 @@ public sealed class SweepRunner
 {
     private readonly Func<IRunLauncher> _newLauncher;
     private readonly int _jobs;
+    private readonly ModelCatalog? _catalog;
 
     /// <summary>Runs in this process, one at a time.</summary>
-    public SweepRunner(RunExecutor executor) : this(() => new InProcessLauncher(executor), 1) { }
+    public SweepRunner(RunExecutor executor) : this(() => new InProcessLauncher(executor), 1, executor.Catalog) { }
 
     /// <param name="newLauncher">Makes the launcher of one lane (each lane runs its jobs one after another).</param>
     /// <param name="jobs">Runs at once.</param>
-    public SweepRunner(Func<IRunLauncher> newLauncher, int jobs)
+    /// <param name="catalog">The learners the runs use: with it a resume refuses runs made with other option defaults.</param>
+    public SweepRunner(Func<IRunLauncher> newLauncher, int jobs, ModelCatalog? catalog = null)
     {
         if (jobs < 1) throw new LogicNets.Tasks.UserInputException($"jobs must be >= 1, got {jobs}");
         _newLauncher = newLauncher;
         _jobs = jobs;
+        _catalog = catalog;
     }
 
     public sealed record Result(IReadOnlyList<RunRecord> Rows, int Ran, int Skipped, bool Cancelled);
@@ -34,6 +37,7 @@ public sealed class SweepRunner
         var rows = LoadExisting(csvPath, existing);
         var done = rows.Select(r => r.Key).ToHashSet();
         var todo = shard == Shard.All ? plan.Jobs : plan.For(shard);
+        if (_catalog is not null) RefuseOtherDefaults(csvPath, rows, todo, _catalog);
         var pending = todo.Where(job => !done.Contains(job.Key)).ToArray();
         int skipped = todo.Count - pending.Length;
         watcher.SweepStarted(pending.Length, skipped);
@@ -100,6 +104,28 @@ public sealed class SweepRunner
                 $"'{csvPath}' was written by an older LogicNets without the settings columns ({string.Join(",", RunCsv.SettingsColumns)}), " +
                 "so its runs cannot be matched to this sweep's settings; write to a new --out (report can still read it)");
         return contents.Rows;
+    }
+
+    /// <summary>
+    /// A run already in the file counts as done only if this build's learner would run it with the same option defaults:
+    /// a changed default changes the numbers while the settings (and so the run's identity) read alike. Rows without the
+    /// fingerprint (written before it was recorded) cannot be checked and are kept.
+    /// </summary>
+    private static void RefuseOtherDefaults(string csvPath, IReadOnlyList<RunRecord> rows, IReadOnlyList<RunSpec> todo, ModelCatalog catalog)
+    {
+        var planned = todo.Select(job => job.Key).ToHashSet();
+        var current = new Dictionary<string, string?>();
+        var stale = rows
+            .Where(row => row.OptionDefaults is { Length: > 0 } && planned.Contains(row.Key))
+            .Select(row => (Row: row, Now: current.TryGetValue(row.Model, out var known) ? known : current[row.Model] = catalog.Get(row.Model).OptionDefaults))
+            .Where(pair => pair.Now is not null && pair.Now != pair.Row.OptionDefaults)
+            .GroupBy(pair => (pair.Row.Model, Then: pair.Row.OptionDefaults!, pair.Now))
+            .Select(group => $"{group.Count()} {group.Key.Model} run{(group.Count() == 1 ? "" : "s")} (defaults {group.Key.Then} there, {group.Key.Now} in this build)")
+            .ToList();
+        if (stale.Count > 0)
+            throw new LogicNets.Tasks.UserInputException(
+                $"'{csvPath}' holds runs made with other learner option defaults than this build's: {string.Join("; ", stale)}; " +
+                "their numbers would not match new runs — write to a new --out, or pass --force to start over");
     }
 
     /// <summary>Lanes report from their own threads; the observer (a console display) sees one call at a time.</summary>

@@ -25,6 +25,16 @@ public static class LearnerOptionRecord
     }
 
     /// <summary>
+    /// A short fingerprint of every option's default (the first 8 hex digits of the SHA-256 of <c>key=value;…</c>, sorted
+    /// by key): two builds whose defaults differ give different fingerprints, so a run row can say which defaults made it.
+    /// </summary>
+    public static string DefaultsFingerprint(Type recordType)
+    {
+        string text = string.Join(";", Describe(recordType).OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Default}"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
+    }
+
+    /// <summary>
     /// Validates <c>key=value</c> pairs against the record and returns their canonical text ("" for none).
     /// Throws <see cref="UserInputException"/> naming the model and the valid keys or values.
     /// </summary>

@@ -37,6 +37,9 @@ public sealed record ModelDescriptor(string Name, string Description, string Siz
     /// <summary>The learner-specific options with their defaults.</summary>
     public IReadOnlyList<LearnerOption> Options => OptionsType is null ? [] : LearnerOptionRecord.Describe(OptionsType);
 
+    /// <summary>The fingerprint of this build's option defaults (<see cref="LearnerOptionRecord.DefaultsFingerprint"/>), or null without options.</summary>
+    public string? OptionDefaults => OptionsType is null ? null : LearnerOptionRecord.DefaultsFingerprint(OptionsType);
+
     /// <summary>The canonical text of options meant for this learner; a key it does not have is refused naming the valid ones.</summary>
     public string CanonicalOptions(IEnumerable<KeyValuePair<string, string>> pairs)
     {
