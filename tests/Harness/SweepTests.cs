@@ -163,6 +163,7 @@ public class SweepTests : IDisposable
         Assert.All(rows, row => Assert.Equal(fingerprint, row.OptionDefaults));
         Assert.NotEqual(fingerprint, LearnerOptionRecord.DefaultsFingerprint(typeof(MemoOptionsLater)));
         Assert.Equal(0, runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Resume).Ran);
+        Assert.Empty(RunMerge.Merge([csv]).MixedDefaults);
 
         // Two runs made by a build whose defaults differed: not done, and not to be mixed with new ones.
         var changed = RunCsv.Read(csv);
@@ -170,6 +171,8 @@ public class SweepTests : IDisposable
         RunCsv.Write(csv, changed);
         var error = Assert.Throws<UserInputException>(() => runner.Run(Plan(1), csv, Shard.All, ExistingOutput.Resume));
         Assert.Contains("2 memo runs (defaults 00000000 there, " + fingerprint, error.Message);
+        // A merge (report) keeps them but says that one learner's rows come from builds with different defaults.
+        Assert.Equal($"memo: 00000000 (2 runs), {fingerprint} ({changed.Count - 2} runs)", Assert.Single(RunMerge.Merge([csv]).MixedDefaults));
 
         // Rows written before the fingerprint was recorded cannot be checked; they are kept as done.
         foreach (var row in changed) row.OptionDefaults = null;

@@ -21,6 +21,8 @@ public static class ReportCommand
             string directory = OutputPath.ClaimDirectory(parse.GetValue(output)!, PurificationReport.OwnedFiles, parse.GetValue(force), "a report");
             foreach (string old in merged.PredatingSettings)
                 console.Out.WriteLine($"note: '{old}' predates the settings columns (depth, lr, batch, …); its runs are read as runs with default settings");
+            foreach (string mixed in merged.MixedDefaults)
+                console.Out.WriteLine($"note: runs made with different option defaults (builds that differ), compared as one learner — {mixed}");
             string runs = Path.Combine(directory, PurificationReport.RunsFile);
             RunCsv.Write(runs, merged.Rows);
             var report = PurificationReport.Write(directory, $"LogicNets (.NET) report — {inputs.Length} file(s) merged", merged.Rows);

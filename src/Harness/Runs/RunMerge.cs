@@ -5,7 +5,11 @@ namespace LogicNets.Harness.Runs;
 public static class RunMerge
 {
     /// <param name="PredatingSettings">Files written before the settings columns existed: their rows were read as runs with default settings.</param>
-    public sealed record Result(IReadOnlyList<RunRecord> Rows, int Duplicates, IReadOnlyList<string> PredatingSettings);
+    /// <param name="MixedDefaults">
+    /// Learners whose rows were made with more than one set of option defaults (<see cref="RunRecord.OptionDefaults"/>),
+    /// each as <c>model: fingerprint (n runs), …</c>: shards run by builds whose defaults differ.
+    /// </param>
+    public sealed record Result(IReadOnlyList<RunRecord> Rows, int Duplicates, IReadOnlyList<string> PredatingSettings, IReadOnlyList<string> MixedDefaults);
 
     /// <summary>
     /// Rows in file order; a run met again (same <see cref="RunRecord.Key"/>: task, model, size, seed and every
@@ -27,6 +31,10 @@ public static class RunMerge
                 else duplicates++;
             }
         }
-        return new Result(merged, duplicates, old);
+        var mixed = merged.Where(row => row.OptionDefaults is { Length: > 0 }).GroupBy(row => row.Model)
+            .Where(model => model.Select(row => row.OptionDefaults).Distinct().Count() > 1)
+            .Select(model => $"{model.Key}: " + string.Join(", ", model.GroupBy(row => row.OptionDefaults).Select(g => $"{g.Key} ({g.Count()} runs)")))
+            .ToList();
+        return new Result(merged, duplicates, old, mixed);
     }
 }
