@@ -83,9 +83,7 @@ static int OneCore()
     foreach (var (name, ops) in new[] { ("all 16 operations", (IReadOnlyList<LogicNets.Digital.Gates.GateOp>?)null), ("two-input operations", LayeredRandomCircuit.TwoInputOps) })
     {
         var circuit = new CompiledCircuit(LayeredRandomCircuit.Make(inputs: 64, layers: 6, width: 8000, seed: 1, ops));
-        var rng = new Random(2);
-        var inputs = new PackedBits(64, 4096);
-        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (ulong)rng.NextInt64();
+        var inputs = Random(64, 4096, 2);
         var output = new PackedBits(circuit.Outputs.Length, 4096);
         for (int r = 0; r < 50; r++) evaluator.Evaluate(circuit, inputs, output);
         var rounds = new List<double>();

@@ -177,10 +177,9 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         PlacePrototypes(experts, picked - shift.unsqueeze(1) * mean);
     }
 
-    /// <summary>Sets the effective prototypes of <paramref name="experts"/> to <paramref name="targets"/> (one row each).</summary>
+    /// <summary>Sets the effective prototypes of <paramref name="experts"/> to <paramref name="targets"/> (one row each); callers hold no_grad.</summary>
     private void PlacePrototypes(Tensor experts, Tensor targets)
     {
-        using var noGrad = no_grad();
         // The match reads p plus the PRC residual: subtracting the residual puts the effective prototype on the target.
         var seed = _residualValue is null ? targets : targets - _residualValue.index_select(0, experts);
         Prototype.index_copy_(0, experts, seed.to_type(Prototype.dtype));

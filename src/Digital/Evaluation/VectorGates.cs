@@ -57,27 +57,27 @@ public static class VectorGates
         else Run<Wide256, Vector256<ulong>>(schedule, run, ref slots, blockWords, ref target, targetStride);
     }
 
-    private static void Run<W, V>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ref ulong slots, int bw, ref ulong target, int stride)
-        where W : IVectorWidth<V> where V : struct
+    private static void Run<TWidth, TVector>(EvaluationSchedule schedule, EvaluationSchedule.Run run, ref ulong slots, int bw, ref ulong target, int stride)
+        where TWidth : IVectorWidth<TVector> where TVector : struct
     {
         switch (run.Op)
         {
-            case GateOp.False: Loop<False, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.And: Loop<And, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.AAndNotB: Loop<AAndNotB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.A: Loop<A, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.NotAAndB: Loop<NotAAndB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.B: Loop<B, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.Xor: Loop<Xor, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.Or: Loop<Or, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.Nor: Loop<Nor, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.Xnor: Loop<Xnor, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.NotB: Loop<NotB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.AOrNotB: Loop<AOrNotB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.NotA: Loop<NotA, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.NotAOrB: Loop<NotAOrB, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.Nand: Loop<Nand, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
-            case GateOp.True: Loop<True, W, V>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.False: Loop<False, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.And: Loop<And, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.AAndNotB: Loop<AAndNotB, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.A: Loop<A, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.NotAAndB: Loop<NotAAndB, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.B: Loop<B, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Xor: Loop<Xor, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Or: Loop<Or, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Nor: Loop<Nor, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Xnor: Loop<Xnor, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.NotB: Loop<NotB, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.AOrNotB: Loop<AOrNotB, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.NotA: Loop<NotA, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.NotAOrB: Loop<NotAOrB, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.Nand: Loop<Nand, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
+            case GateOp.True: Loop<True, TWidth, TVector>(schedule, run, ref slots, bw, ref target, stride); break;
             default: throw new ArgumentOutOfRangeException(nameof(run), $"gate operation {(int)run.Op} is not one of the 16 gates");
         }
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Definitions;
 
 namespace LogicNets.Harness.Runs;
 
@@ -49,7 +48,7 @@ public static class RunConfig
 
     /// <summary>The first 12 hex digits of the SHA-256 of <see cref="Text"/>.</summary>
     public static string Hash(RunRecord row) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text(row))))[..12];
+        StableHash.Sha256Hex(Text(row), 12);
 
     /// <summary>The settings as a reader sees them: <c>depth=3 lr=0.5</c>, or "" for defaults.</summary>
     public static string Describe(IEnumerable<(string Name, string Value)> settings) =>

@@ -114,12 +114,11 @@ public sealed class SweepRunner
     private static void RefuseOtherDefaults(string csvPath, IReadOnlyList<RunRecord> rows, IReadOnlyList<RunSpec> todo, ModelCatalog catalog)
     {
         var planned = todo.Select(job => job.Key).ToHashSet();
-        var current = new Dictionary<string, string?>();
-        var stale = rows
-            .Where(row => row.OptionDefaults is { Length: > 0 } && planned.Contains(row.Key))
-            .Select(row => (Row: row, Now: current.TryGetValue(row.Model, out var known) ? known : current[row.Model] = catalog.Get(row.Model).OptionDefaults))
-            .Where(pair => pair.Now is not null && pair.Now != pair.Row.OptionDefaults)
-            .GroupBy(pair => (pair.Row.Model, Then: pair.Row.OptionDefaults!, pair.Now))
+        var checkable = rows.Where(row => row.OptionDefaults is { Length: > 0 } && planned.Contains(row.Key)).ToList();
+        var current = checkable.Select(row => row.Model).Distinct().ToDictionary(model => model, model => catalog.Get(model).OptionDefaults);
+        var stale = checkable
+            .Where(row => current[row.Model] is { } now && now != row.OptionDefaults)
+            .GroupBy(row => (row.Model, Then: row.OptionDefaults!, Now: current[row.Model]))
             .Select(group => $"{group.Count()} {group.Key.Model} run{(group.Count() == 1 ? "" : "s")} (defaults {group.Key.Then} there, {group.Key.Now} in this build)")
             .ToList();
         if (stale.Count > 0)

@@ -3,6 +3,10 @@ namespace LogicNets.Tasks.Definitions;
 /// <summary>FNV-1a over a string: string.GetHashCode is randomised per process, and task rules must not be.</summary>
 public static class StableHash
 {
+    /// <summary>The first <paramref name="digits"/> hex digits of the SHA-256 of <paramref name="text"/> (UTF-8): a short identity written into files.</summary>
+    public static string Sha256Hex(string text, int digits) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..digits];
+
     public static int Of(string text)
     {
         uint hash = 2166136261;

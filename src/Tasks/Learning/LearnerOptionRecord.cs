@@ -31,7 +31,7 @@ public static class LearnerOptionRecord
     public static string DefaultsFingerprint(Type recordType)
     {
         string text = string.Join(";", Describe(recordType).OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Default}"));
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
+        return Definitions.StableHash.Sha256Hex(text, 8);
     }
 
     /// <summary>
