@@ -105,7 +105,7 @@ public class MoieTests
         var layers = network.SparseLayers;
         var batch = randint(0, 2, [32, 6]).to_type(ScalarType.Float32);
 
-        PrototypeSeeding.Seed(network, layers.Select(entry => entry.Layer).ToList(), batch);
+        PrototypeSeeding.Seed(network, network.SeedingPasses, batch);
         Assert.True(network.training);
         network.forward(batch); // every layer now sees the input it was seeded on: all layers before it were seeded first
 
@@ -126,6 +126,32 @@ public class MoieTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SeedingOnePassPerBlockGivesThePrototypesOfOnePassPerLayer(bool silentOnly)
+    {
+        using var scope = NewDisposeScope();
+        var batch = randint(0, 2, [32, 6], generator: new Generator(9)).to_type(ScalarType.Float32);
+        Tensor[] SeededPrototypes(Func<MoieNetwork, IReadOnlyList<IReadOnlyList<SparseProtoLinear>>> passes)
+        {
+            manual_seed(8);
+            using var network = new MoieNetwork(inputWidth: 6, width: 8, depth: 3, outputWidth: 3, new MoieOptions());
+            using var generator = new Generator(8);
+            PrototypeSeeding.Seed(network, passes(network), batch, generator, silentOnly);
+            return network.SparseLayers.Select(entry => entry.Layer.Prototype.detach().clone()).ToArray();
+        }
+
+        var perLayer = SeededPrototypes(network => network.SparseLayers.Select(entry => (IReadOnlyList<SparseProtoLinear>)[entry.Layer]).ToList());
+        var perBlock = SeededPrototypes(network => network.SeedingPasses);
+        // One pass for all three blocks would seed blocks 1 and 2 against residuals of block 0's unseeded prototypes.
+        var onePass = SeededPrototypes(network => [network.SparseLayers.Select(entry => entry.Layer).ToList()]);
+
+        for (int index = 0; index < perLayer.Length; index++)
+            Assert.True(perLayer[index].eq(perBlock[index]).all().item<bool>(), $"layer {index}: seeded differently in one pass per block");
+        Assert.Contains(Enumerable.Range(6, perLayer.Length - 6), index => !perLayer[index].eq(onePass[index]).all().item<bool>());
+    }
+
     [Fact]
     public void SeedingWithItsOwnGeneratorLeavesTorchsRandomStreamAsItWas()
     {
@@ -137,7 +163,7 @@ public class MoieTests
         var streamState = TorchSharp.torch.random.get_rng_state();
         var before = network.SparseLayers.Select(entry => entry.Layer.Prototype.detach().clone()).ToList();
 
-        PrototypeSeeding.Seed(network, network.SparseLayers.Select(entry => entry.Layer).ToList(), batch, generator, silentOnly: true);
+        PrototypeSeeding.Seed(network, network.SeedingPasses, batch, generator, silentOnly: true);
 
         Assert.True(TorchSharp.torch.random.get_rng_state().eq(streamState).all().item<bool>(), "seeding drew from torch's default generator");
         // Block 0's layers see two vectors per bit position: with random prototypes some experts are silent, and move.

@@ -31,4 +31,7 @@ public sealed class MoieLearner(LearnerRequest request)
 
     protected override IReadOnlyList<(string Name, SparseProtoLinear Layer)> SparseLayers(nn.Module<Tensor, Tensor> network) =>
         ((MoieNetwork)network).SparseLayers;
+
+    protected override IReadOnlyList<IReadOnlyList<SparseProtoLinear>> SeedingPasses(nn.Module<Tensor, Tensor> network) =>
+        ((MoieNetwork)network).SeedingPasses;
 }

@@ -13,25 +13,28 @@ namespace LogicNets.Continuous.Spl;
 public static class PrototypeSeeding
 {
     /// <summary>
-    /// Seeds <paramref name="layers"/> (in the network's forward order) one per no-grad forward pass of
-    /// <paramref name="batch"/>, so a layer is seeded on what the already seeded layers before it produce — and, with
-    /// prototype residuals (moie's PRC), on residuals computed from the earlier blocks' seeded prototypes. With
-    /// <paramref name="silentOnly"/> only the experts that fire on no row of what their layer sees are moved. Draws
-    /// come from <paramref name="generator"/> (torch's default when null). Leaves the network in training mode.
+    /// Seeds the layers of <paramref name="passes"/> with one no-grad forward pass of <paramref name="batch"/> per pass;
+    /// within a pass the layers are listed in the network's forward order and each seeds itself on its input before
+    /// it computes, so a layer is seeded on what the already seeded layers before it produce. A layer whose input
+    /// depends on layers seeded in the same pass in another way — moie's PRC residuals, computed from the earlier
+    /// blocks' prototypes when a pass begins — belongs to a later pass. With <paramref name="silentOnly"/> only the
+    /// experts that fire on no row of what their layer sees are moved. Draws come from <paramref name="generator"/>
+    /// (torch's default when null), layer after layer. Leaves the network in training mode.
     /// </summary>
-    public static void Seed(nn.Module<Tensor, Tensor> network, IReadOnlyList<SparseProtoLinear> layers, Tensor batch, Generator? generator = null, bool silentOnly = false)
+    public static void Seed(nn.Module<Tensor, Tensor> network, IReadOnlyList<IReadOnlyList<SparseProtoLinear>> passes, Tensor batch,
+        Generator? generator = null, bool silentOnly = false)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         network.eval();
         try
         {
-            foreach (var layer in layers)
+            foreach (var pass in passes)
             {
-                layer.SeedOnNextForward(generator, silentOnly);
+                foreach (var layer in pass) layer.SeedOnNextForward(generator, silentOnly);
                 network.forward(batch);
-                if (layer.SeedingPending)
-                    throw new InvalidOperationException($"SPL {layer.GetName()} was not run by the network's forward pass: it cannot be seeded");
+                if (pass.FirstOrDefault(layer => layer.SeedingPending) is { } missed)
+                    throw new InvalidOperationException($"SPL {missed.GetName()} was not run by the network's forward pass: it cannot be seeded");
             }
         }
         finally

@@ -33,6 +33,13 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
     /// <summary>The network's SPL layers with names for the statistics table.</summary>
     protected abstract IReadOnlyList<(string Name, SparseProtoLinear Layer)> SparseLayers(nn.Module<Tensor, Tensor> network);
 
+    /// <summary>
+    /// The SPL layers grouped into the forward passes that seed them (<see cref="PrototypeSeeding.Seed"/>); by default
+    /// one pass for all, which is right when a layer's input depends on earlier layers only through their outputs.
+    /// </summary>
+    protected virtual IReadOnlyList<IReadOnlyList<SparseProtoLinear>> SeedingPasses(nn.Module<Tensor, Tensor> network) =>
+        [SparseLayers(network).Select(entry => entry.Layer).ToList()];
+
     protected override IEnumerable<TorchSharp.Modules.Parameter> MainParameters(nn.Module<Tensor, Tensor> network)
     {
         var meta = SparseLayers(network).SelectMany(entry => new[] { entry.Layer.Prototype.Handle, entry.Layer.Gate.Handle }).ToHashSet();
@@ -77,7 +84,7 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
         using var generator = new Generator((ulong)seed, inputs.device);
         long rows = inputs.shape[0];
         var batch = inputs.index_select(0, randperm(rows, generator: generator, dtype: ScalarType.Int64, device: inputs.device).narrow(0, 0, Math.Min(rows, BatchSize)));
-        PrototypeSeeding.Seed(network, _layers, batch, generator, silentOnly: Options.PrototypeStart == PrototypeStart.RandomOrInputs);
+        PrototypeSeeding.Seed(network, SeedingPasses(network), batch, generator, silentOnly: Options.PrototypeStart == PrototypeStart.RandomOrInputs);
     }
 
     protected override Tensor? Regularization(nn.Module<Tensor, Tensor> network)

@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Attributes;
+using LogicNets.Harness.Registry;
+using LogicNets.Tasks.Data;
+using LogicNets.Tasks.Definitions;
+using LogicNets.Tasks.Learning;
+
+namespace LogicNets.Benchmarks;
+
+/// <summary>
+/// One epoch of the continuous learners at the sizes issue #17 and docs/evaluations compare them at — about the same
+/// number of parameters (≈ 5 k on add:8: mlp 58 → 4 939, spl 33 → 5 223, moie 8 → 5 257) — on the rows of
+/// <see cref="LearnerTrainingBenchmark"/>. <see cref="LearnerTrainingBenchmark"/> compares equal widths instead.
+/// The setup prints each learner's parameter count, so a change of a default that breaks the match shows in the log.
+/// </summary>
+public class MatchedParameterTrainingBenchmark
+{
+    private Dataset _train = null!;
+    private LearningTask _task = null!;
+
+    public static IEnumerable<LearnerAtSize> Learners { get; } = [new("mlp", 58), new("spl", 33), new("moie", 8)];
+
+    [ParamsSource(nameof(Learners))]
+    public LearnerAtSize Learner { get; set; } = new("mlp", 58);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_task, _train) = LearnerTrainingBenchmark.Rows4096();
+        using var learner = BuiltInModels.Catalog.Get(Learner.Model).Create(new LearnerRequest(LearnerShape.Of(_task), Learner.Size, new ModelSettings()));
+        learner.Fit(_train, new FitOptions { Seed = 1, Epochs = 1, Restarts = 0 });
+        Console.WriteLine($"// {Learner}: {learner.ParameterCount} parameters on add:8");
+    }
+
+    [Benchmark(Description = "one epoch, 4096 rows of add:8, ≈ 5 k parameters")]
+    public FitReport Epoch() => LearnerTrainingBenchmark.Epoch(_task, _train, Learner.Model, Learner.Size);
+}
+
+/// <summary>A learner and the size it runs at; prints as model@size in the benchmark's table.</summary>
+public sealed record LearnerAtSize(string Model, int Size)
+{
+    public override string ToString() => $"{Model}@{Size}";
+}
