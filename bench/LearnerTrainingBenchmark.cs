@@ -47,7 +47,10 @@ public class LearnerTrainingBenchmark
     internal static FitReport Epoch(LearningTask task, Dataset train, string model, int size)
     {
         using var learner = BuiltInModels.Catalog.Get(model).Create(new LearnerRequest(LearnerShape.Of(task), size, new ModelSettings()));
-        // One start: gates-serial restarts by default, and a step's cost is what this measures.
-        return learner.Fit(train, new FitOptions { Seed = 1, Epochs = 1, Restarts = 0 });
+        return FitOneEpoch(learner, train);
     }
+
+    /// <summary>One epoch from seed 1 and one start: gates-serial restarts by default, and a step's cost is what this measures.</summary>
+    internal static FitReport FitOneEpoch(ILearner learner, Dataset train) =>
+        learner.Fit(train, new FitOptions { Seed = 1, Epochs = 1, Restarts = 0 });
 }

@@ -27,7 +27,7 @@ public class MatchedParameterTrainingBenchmark
     {
         (_task, _train) = LearnerTrainingBenchmark.Rows4096();
         using var learner = BuiltInModels.Catalog.Get(Learner.Model).Create(new LearnerRequest(LearnerShape.Of(_task), Learner.Size, new ModelSettings()));
-        learner.Fit(_train, new FitOptions { Seed = 1, Epochs = 1, Restarts = 0 });
+        LearnerTrainingBenchmark.FitOneEpoch(learner, _train);
         Console.WriteLine($"// {Learner}: {learner.ParameterCount} parameters on add:8");
     }
 

@@ -30,3 +30,61 @@ public class BestWeightsTests
         Assert.Equal(atBest, Weights());
     }
 }
+
+public class KeptWeightsFitTests
+{
+    /// <summary>A one-layer learner that keeps its best weights and counts the forward passes it makes in eval mode.</summary>
+    private sealed class CountingLearner(LearnerRequest request) : TorchLearner("counting", request, defaultLearningRate: 1e-3)
+    {
+        public int ScoringPasses => _network?.ScoringPasses ?? 0;
+
+        private CountingNetwork? _network;
+
+        protected override bool KeepBestWeights => true;
+
+        protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
+            _network = new CountingNetwork(Request.Shape.InputWidth, Request.Shape.OutputWidth);
+    }
+
+    private sealed class CountingNetwork : nn.Module<Tensor, Tensor>
+    {
+        private readonly TorchSharp.Modules.Linear _linear;
+
+        public CountingNetwork(int inputs, int outputs) : base(nameof(CountingNetwork))
+        {
+            _linear = nn.Linear(inputs, outputs);
+            RegisterComponents();
+        }
+
+        public int ScoringPasses { get; private set; }
+
+        public override Tensor forward(Tensor input)
+        {
+            if (!training) ScoringPasses++;
+            return _linear.forward(input);
+        }
+    }
+
+    [Fact]
+    public void AFitScoresItsTrainingRowsOnlyWhileStopWhenSolvedWatchesAndOnceMoreToCompareTheEnd()
+    {
+        // add:4 at a training fraction of 1/4: 64 rows, one batch, so every chunk of a scoring pass is one forward pass.
+        var task = LogicNets.Tasks.Definitions.TaskName.Parse("add:4");
+        var train = LogicNets.Tasks.Data.TaskDataFactory.Create(task, new() { Seed = 1, TrainFraction = 0.25 }).Train;
+
+        using var once = new CountingLearner(new LearnerRequest(LearnerShape.Of(task), 1, new ModelSettings()));
+        once.Fit(train, new FitOptions { Seed = 1, Epochs = 1 });
+        Assert.Equal(0, once.ScoringPasses);
+        Assert.Null(once.KeptEpoch);
+
+        using var thrice = new CountingLearner(new LearnerRequest(LearnerShape.Of(task), 1, new ModelSettings()));
+        thrice.Fit(train, new FitOptions { Seed = 1, Epochs = 3 });
+        // Epochs 1 and 2 are scored for stop when solved; the end is scored once more to compare it with the best.
+        Assert.Equal(3, thrice.ScoringPasses);
+
+        // Patience 0 turns stop when solved off, so nothing is scored and nothing kept.
+        using var unwatched = new CountingLearner(new LearnerRequest(LearnerShape.Of(task), 1, new ModelSettings()));
+        unwatched.Fit(train, new FitOptions { Seed = 1, Epochs = 3, Patience = 0 });
+        Assert.Equal(0, unwatched.ScoringPasses);
+    }
+}

@@ -19,6 +19,9 @@ public sealed class BestWeights(nn.Module network) : IDisposable
 
     public double Score => _best;
 
+    /// <summary>Whether any weights were kept: without them there is nothing to put back, and no final score is needed.</summary>
+    public bool HoldsWeights => _snapshot.Count > 0;
+
     /// <summary>Keeps a copy of the weights when <paramref name="fit"/> is the best score so far; returns it unchanged.</summary>
     public TrainingFit Observe(int epoch, TrainingFit fit)
     {

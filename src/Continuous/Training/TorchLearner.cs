@@ -134,7 +134,8 @@ public abstract class TorchLearner : ILearner, ISavableLearner
                 return best?.Observe(++scored, fit) ?? fit; // asked once per epoch, so the count is the epoch
             } : null,
             rules: EarlyStopRules.SolvedOrPlateau);
-        if (best is null || report.Status != RunStatus.Ok) return report;
+        // A fit that was never scored (one epoch: the loop scores every epoch but the last) kept nothing to compare with.
+        if (best is null || !best.HoldsWeights || report.Status != RunStatus.Ok) return report;
         double final = standingScore ?? TrainingFitOf(network, x, y, train.Care).Score;
         if (!best.RestoreIfBetter(final)) return report;
         KeptEpoch = best.Epoch;
