@@ -34,13 +34,18 @@ public class BestWeightsTests
 public class KeptWeightsFitTests
 {
     /// <summary>A one-layer learner that keeps its best weights and counts the forward passes it makes in eval mode.</summary>
-    private sealed class CountingLearner(LearnerRequest request) : TorchLearner("counting", request, defaultLearningRate: 1e-3)
+    private sealed class CountingLearner(LearnerRequest request, int predictChunk = 65536) : TorchLearner("counting", request, defaultLearningRate: 1e-3)
     {
         public int ScoringPasses => _network?.ScoringPasses ?? 0;
+
+        /// <summary>Tensors alive on the thread at each eval-mode forward pass (TorchSharp's dispose-scope count).</summary>
+        public IReadOnlyList<long> LiveTensors => _network?.LiveTensors ?? [];
 
         private CountingNetwork? _network;
 
         protected override bool KeepBestWeights => true;
+
+        protected override int PredictChunk => predictChunk;
 
         protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
             _network = new CountingNetwork(Request.Shape.InputWidth, Request.Shape.OutputWidth);
@@ -58,9 +63,15 @@ public class KeptWeightsFitTests
 
         public int ScoringPasses { get; private set; }
 
+        public List<long> LiveTensors { get; } = [];
+
         public override Tensor forward(Tensor input)
         {
-            if (!training) ScoringPasses++;
+            if (!training)
+            {
+                ScoringPasses++;
+                LiveTensors.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+            }
             return _linear.forward(input);
         }
     }
@@ -86,5 +97,21 @@ public class KeptWeightsFitTests
         using var unwatched = new CountingLearner(new LearnerRequest(LearnerShape.Of(task), 1, new ModelSettings()));
         unwatched.Fit(train, new FitOptions { Seed = 1, Epochs = 3, Patience = 0 });
         Assert.Equal(0, unwatched.ScoringPasses);
+    }
+
+    [Fact]
+    public void ScoringInChunksHoldsOneChunksTensorsAtATime()
+    {
+        var task = LogicNets.Tasks.Definitions.TaskName.Parse("add:4");
+        var train = LogicNets.Tasks.Data.TaskDataFactory.Create(task, new() { Seed = 1, TrainFraction = 0.25 }).Train;
+        using var learner = new CountingLearner(new LearnerRequest(LearnerShape.Of(task), 1, new ModelSettings()), predictChunk: 8);
+
+        learner.Fit(train, new FitOptions { Seed = 1, Epochs = 2 });
+
+        // One scoring pass after epoch 1 and one at the end, 64 rows in chunks of 8: the live count must not climb
+        // from chunk to chunk (it did by every chunk's intermediates when one scope spanned the pass).
+        Assert.Equal(16, learner.LiveTensors.Count);
+        foreach (var pass in learner.LiveTensors.Chunk(8))
+            Assert.True(pass.Max() == pass.Min(), $"live tensors during one scoring pass: {string.Join(", ", pass)}");
     }
 }

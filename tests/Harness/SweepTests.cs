@@ -45,6 +45,28 @@ public class SweepTests : IDisposable
     }
 
     [Fact]
+    public void AResumeRunsCrashedAndFailedRunsAgainAndKeepsEveryOtherResult()
+    {
+        var plan = Plan(1);
+        string csv = Path.Combine(_dir, "crashed.csv");
+        var reference = _runner.Run(plan, csv, Shard.All, ExistingOutput.Refuse).Rows;
+        var marked = RunCsv.Read(csv).ToList();
+        marked[0].Status = RunStatus.Crashed;
+        marked[1].Status = RunStatus.Failed;
+        marked[2].Status = RunStatus.Budget; // a result: kept
+        RunCsv.Write(csv, marked);
+
+        var resumed = _runner.Run(plan, csv, Shard.All, ExistingOutput.Resume);
+
+        Assert.Equal(2, resumed.Ran);
+        var rows = RunCsv.Read(csv);
+        Assert.Equal(plan.Jobs.Count, rows.Count);
+        Assert.Equal([RunStatus.Ok, RunStatus.Ok, RunStatus.Budget], rows.Take(3).Select(row => row.Status));
+        reference[2].Status = RunStatus.Budget;
+        Assert.Equal(Scores(reference), Scores(rows));
+    }
+
+    [Fact]
     public void ExistingOutputIsNeverSilentlyOverwritten()
     {
         string csv = Path.Combine(_dir, "exists.csv");

@@ -7,7 +7,7 @@ namespace LogicNets.Harness.Sweeps;
 /// Runs a plan's jobs for one shard into a CSV, <c>jobs</c> at a time, each on a launcher of its own (a worker
 /// process, or this process). The file is rewritten atomically after every run, its rows in plan order whatever
 /// order the runs finish in, so a killed sweep loses at most the runs in flight, and
-/// <see cref="ExistingOutput.Resume"/> skips every job already present.
+/// <see cref="ExistingOutput.Resume"/> skips every job already present with a result (a crashed or failed one runs again).
 /// </summary>
 public sealed class SweepRunner
 {
@@ -35,9 +35,13 @@ public sealed class SweepRunner
     {
         var watcher = new LockedObserver(observer ?? SilentSweepObserver.Instance);
         var rows = LoadExisting(csvPath, existing);
-        var done = rows.Select(r => r.Key).ToHashSet();
         var todo = shard == Shard.All ? plan.Jobs : plan.For(shard);
         if (_catalog is not null) RefuseOtherDefaults(csvPath, rows, todo, _catalog);
+        // A planned run that crashed or failed left no result: resuming runs it again (the out-of-memory killer or a
+        // flaky native library is a matter of the machine as often as of the run).
+        var planned = todo.Select(job => job.Key).ToHashSet();
+        rows.RemoveAll(row => row.Status is RunStatus.Crashed or RunStatus.Failed && planned.Contains(row.Key));
+        var done = rows.Select(r => r.Key).ToHashSet();
         var pending = todo.Where(job => !done.Contains(job.Key)).ToArray();
         int skipped = todo.Count - pending.Length;
         watcher.SweepStarted(pending.Length, skipped);
