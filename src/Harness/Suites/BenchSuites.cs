@@ -24,7 +24,7 @@ public static class BenchSuites
     /// <summary>
     /// Sized from per-step costs measured on add:8 (BENCHMARKS.md, <c>LearnerTrainingBenchmark</c>): `moie` alone
     /// is half the cost, so the ladder stops at 32 and runs get at most 250 optimizer steps. Measured: 66 minutes of clock
-    /// time on the 2-core machine (docs/results/README.md).
+    /// time on the 2-core machine with ten learners and one job, about 42 minutes with twelve and --jobs 2 (docs/results/README.md).
     /// </summary>
     public static BenchSuite Full
     {
@@ -35,7 +35,7 @@ public static class BenchSuites
             const int steps = 250;
             return new BenchSuite(
                 "full",
-                "every learner on add, mul, parity, noisy-xor, two mixtures and product (two ranges) over sizes 4–32, 3 seeds, at most 250 optimizer steps and 90 s per run (measured on 2 cores with the 10 learners before logic-chain and distill-bdd: 66 minutes)",
+                "every learner on add, mul, parity, noisy-xor, two mixtures and product (two ranges) over sizes 4–32, 3 seeds, at most 250 optimizer steps and 90 s per run (measured on 2 cores with all twelve learners: 3 920 s of run time, about 42 minutes with --jobs 2)",
                 [
                     Entry("add:8", 0.5, ladder, 3, budget, steps),
                     Entry("add:8", 0.1, ladder, 3, budget, steps),
