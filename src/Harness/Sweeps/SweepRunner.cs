@@ -36,11 +36,11 @@ public sealed class SweepRunner
         var watcher = new LockedObserver(observer ?? SilentSweepObserver.Instance);
         var rows = LoadExisting(csvPath, existing);
         var todo = shard == Shard.All ? plan.Jobs : plan.For(shard);
-        if (_catalog is not null) RefuseOtherDefaults(csvPath, rows, todo, _catalog);
         // A planned run that crashed or failed left no result: resuming runs it again (the out-of-memory killer or a
         // flaky native library is a matter of the machine as often as of the run).
         var planned = todo.Select(job => job.Key).ToHashSet();
         rows.RemoveAll(row => row.Status is RunStatus.Crashed or RunStatus.Failed && planned.Contains(row.Key));
+        if (_catalog is not null) RefuseOtherDefaults(csvPath, rows, todo, _catalog);
         var done = rows.Select(r => r.Key).ToHashSet();
         var pending = todo.Where(job => !done.Contains(job.Key)).ToArray();
         int skipped = todo.Count - pending.Length;
