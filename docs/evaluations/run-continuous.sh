@@ -80,3 +80,10 @@ logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8
 #    of 0.0003 — spl's defaults since this section (about 3 minutes each with --jobs 2).
 issue17_sweep spl 33 spl-msaps-off-random-or-inputs --set msaps=false --set meta-learning-rate=0.001 --set prototype-start=random-or-inputs
 issue17_sweep spl 33 spl-msaps-off-meta-3e-4 --set msaps=false --set meta-learning-rate=0.0003
+
+# 7. Issue #17, spl's prototypes started on centred rows of its inputs — its default since this section (about a
+#    minute with --jobs 2); and the product task where random prototypes left a third to all of a layer silent.
+issue17_sweep spl 33 spl-inputs-start --set prototype-start=inputs
+logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype-start=random --out "$out/sparse/issue17/spl-product/random.csv" --force
+logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype-start=random --set balance=1 --set mask-gradient=every --out "$out/sparse/issue17/spl-product/floor.csv" --force
+logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype-start=inputs --out "$out/sparse/issue17/spl-product/inputs.csv" --force
