@@ -18,11 +18,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gcc -O3 -march=native -o "$work/gatebench" "$peers/gatebench.c"
 dotnet build -c Release bench -v quiet -nologo >/dev/null
-bdn() { dotnet run --no-build -c Release --project bench -- --filter "$@" --iterationCount 10 --warmupCount 2 --launchCount 1 \
-    --artifacts "$work/bdn" 2>&1 | grep -E '^\| ' | grep -v -- '---' ; }
+bdn_all() { dotnet run --no-build -c Release --project bench -- --filter "$@" --iterationCount 10 --warmupCount 2 --launchCount 1 \
+    --artifacts "$work/bdn" 2>&1 ; }
+bdn() { bdn_all "$@" | grep -E '^\| ' | grep -v -- '---' ; }
 # bdn, keeping the evaluator benchmark's "// gates run" line.
-bdn_gates() { dotnet run --no-build -c Release --project bench -- --filter "$@" --iterationCount 10 --warmupCount 2 --launchCount 1 \
-    --artifacts "$work/bdn" 2>&1 | grep -E '^\| |^// gates run' | grep -v -- '---' | awk '!seen[$0]++' ; }
+bdn_gates() { bdn_all "$@" | grep -E '^\| |^// gates run' | grep -v -- '---' | awk '!seen[$0]++' ; }
 # The two-input circuit's rate per gate the evaluator runs and per nominal gate, against the mean of the C runs.
 rate() {
   printf '%s\n%s\n' "$1" "$2" | awk -F'|' '

@@ -40,7 +40,7 @@ public sealed class SweepRunner
         // flaky native library is a matter of the machine as often as of the run).
         var planned = todo.Select(job => job.Key).ToHashSet();
         rows.RemoveAll(row => row.Status is RunStatus.Crashed or RunStatus.Failed && planned.Contains(row.Key));
-        if (_catalog is not null) RefuseOtherDefaults(csvPath, rows, todo, _catalog);
+        if (_catalog is not null) RefuseOtherDefaults(csvPath, rows, planned, _catalog);
         var done = rows.Select(r => r.Key).ToHashSet();
         var pending = todo.Where(job => !done.Contains(job.Key)).ToArray();
         int skipped = todo.Count - pending.Length;
@@ -115,9 +115,8 @@ public sealed class SweepRunner
     /// a changed default changes the numbers while the settings (and so the run's identity) read alike. Rows without the
     /// fingerprint (written before it was recorded) cannot be checked and are kept.
     /// </summary>
-    private static void RefuseOtherDefaults(string csvPath, IReadOnlyList<RunRecord> rows, IReadOnlyList<RunSpec> todo, ModelCatalog catalog)
+    private static void RefuseOtherDefaults(string csvPath, IReadOnlyList<RunRecord> rows, IReadOnlySet<RunKey> planned, ModelCatalog catalog)
     {
-        var planned = todo.Select(job => job.Key).ToHashSet();
         var checkable = rows.Where(row => row.OptionDefaults is { Length: > 0 } && planned.Contains(row.Key)).ToList();
         var current = checkable.Select(row => row.Model).Distinct().ToDictionary(model => model, model => catalog.Get(model).OptionDefaults);
         var stale = checkable

@@ -1,6 +1,9 @@
 namespace LogicNets.Tasks.Definitions;
 
-/// <summary>FNV-1a over a string: string.GetHashCode is randomised per process, and task rules must not be.</summary>
+/// <summary>
+/// Hashes of strings that are the same in every process and on every machine (string.GetHashCode is randomised per
+/// process): FNV-1a for task rules, a short SHA-256 for identities written into files.
+/// </summary>
 public static class StableHash
 {
     /// <summary>The first <paramref name="digits"/> hex digits of the SHA-256 of <paramref name="text"/> (UTF-8): a short identity written into files.</summary>
