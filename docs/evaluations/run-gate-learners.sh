@@ -48,6 +48,8 @@ for skip in false true; do
   runs[skip-wiring/add6-64x6-$skip]="--task add:6 --train-fraction 0.5 --models gates-wired --sizes 64 --depth 6 --set skip-wiring=$skip --seeds 5"
 done
 runs[skip-wiring/add8-64x6-true]="--task add:8 --train-fraction 0.5 --models gates-wired --sizes 64 --depth 6 --set skip-wiring=true --seeds 3"
+# The layered net convolved along the bits (gates-conv, defaults: depth 18 for add:8, input-wise gates, restarts).
+runs[conv/add8]="--task add:8 --train-fraction 0.5 --models gates-conv --sizes 8 --seeds 5"
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=("${!runs[@]}")
 for name in "${names[@]}"; do

@@ -7,7 +7,6 @@ using LogicNets.Tasks.Data;
 using LogicNets.Tasks.Learning;
 using TorchSharp;
 using static TorchSharp.torch;
-using static System.FormattableString;
 
 namespace LogicNets.Digital.Learners;
 
@@ -45,7 +44,7 @@ public sealed class SerialGateLearner : CircuitLearner
 
     /// <summary>
     /// Up to <see cref="FitOptions.AutoRestartCap"/> further starts until the cell fits: a failing start is given up
-    /// after a short prefix (see <see cref="TrainGrowingUnroll"/>), so further starts are cheap and decide whether add:8
+    /// after a short prefix (see <see cref="OutputPrefixCurriculum"/>), so further starts are cheap and decide whether add:8
     /// is learned. A fixed cap, not auto: under a time budget auto would spend all of it on a task no cell fits
     /// (parity:8:2: 60 starts in 45 s). None under a step cap (a suite's run): restarts would multiply the steps the
     /// cap bounds (the quick suite's 16 gates-serial runs took 142 s instead of 49 s, none of them fitting).
@@ -68,72 +67,14 @@ public sealed class SerialGateLearner : CircuitLearner
         var score = new PackedRowsScore(train);
         HardCircuit Unrolled(GateChoices c) => SerialGateCell.Unroll(c.ToCircuit(), train.InputWidth, train.OutputWidth);
         var tracker = new BestOnTrainingRows<GateChoices>(_cell.Cell.HardChoices, Unrolled, score);
-        var report = TrainGrowingUnroll(train, options, tracker, progress, cancellation);
+        int batch = Request.Settings.BatchSize ?? DefaultBatch(train.Rows);
+        var report = OutputPrefixCurriculum.Train(new Positional(_cell), train, options, _device, Request.Settings.LearningRate ?? 0.05, batch,
+            tracker, progress, cancellation);
         if (report.Status is not (RunStatus.Ok or RunStatus.Budget)) return (report, null);
         var choices = tracker.Final();
         if (report.Status == RunStatus.Ok && !report.GivenUp) RelaxedTraining.Repair(choices, Unrolled, score, options, Request.Settings);
         CellCircuit = CircuitSimplifier.Simplify(choices.ToCircuit());
         return (report, SerialGateCell.Unroll(CellCircuit, train.InputWidth, train.OutputWidth));
-    }
-
-    /// <summary>
-    /// Curriculum over the unrolled length: first the cell is trained to produce output positions 0..1, then 0..2,
-    /// and so on up to all of them. A long chain learned at once tends to settle on a carry that only "generates"
-    /// (a∧b) and never "propagates"; short chains teach propagation first. This assumes only what the serial
-    /// architecture itself assumes: output t depends on positions ≤ t.
-    /// <para>
-    /// Each length ends as soon as the hard cell fits that prefix of the training rows. A start whose cell does not fit
-    /// a prefix by the end of its length almost never recovers at the longer ones (add:8, seeds 1–3: the starts that
-    /// fit length 2 and 3 were exact, the others stayed at 0.61–0.80 of the training bits after 58 epochs), so
-    /// when further starts remain (<see cref="FitOptions.Restarts"/>) it is given up there: a failing start costs a
-    /// few short epochs, not a whole fit.
-    /// </para>
-    /// </summary>
-    private FitReport TrainGrowingUnroll(Dataset train, FitOptions options, BestOnTrainingRows<GateChoices> tracker, IProgress<FitProgress>? progress,
-        CancellationToken cancellation)
-    {
-        int outputs = train.OutputWidth;
-        int first = Math.Min(2, outputs);
-        int stages = outputs - first + 1;
-        int batch = Request.Settings.BatchSize ?? DefaultBatch(train.Rows);
-        double rate = Request.Settings.LearningRate ?? 0.05;
-        int totalEpochs = Math.Max(stages + 1, MinibatchLoop.EpochsFor(options, train.Rows, batch, 2 * MinibatchLoop.DefaultStepBudget));
-        var (curriculum, hard) = RelaxedTraining.Phases(totalEpochs);
-        FitReport report = new(RunStatus.Ok, 0, double.NaN, 0);
-        var cell = _cell!.Cell;
-        // Stages 0..stages-1 grow the unrolled length; the extra last stage is the straight-through phase at full length.
-        // A shorter stage watches its prefix and ends when the cell fits it; the full-length curriculum stage watches the
-        // whole rows for a fit (both EarlyStopRules.SolvedOnly), the straight-through phase with every rule.
-        for (int stage = 0; stage <= stages && report.Status == RunStatus.Ok; stage++)
-        {
-            bool straightThrough = stage == stages;
-            int length = straightThrough ? outputs : first + stage;
-            // A length ends when its prefix fits, so it may take up to half of what the curriculum has left: the first
-            // lengths are where the cell is learned (add:8 seed 3 fits length 2 after 7 epochs, length 3 after 5
-            // more; an even split gave each 5) and a right cell passes the later ones in an epoch each.
-            int epochs = straightThrough ? RelaxedTraining.HardEpochsAfter(report, hard)
-                : stage == stages - 1 ? Math.Max(1, curriculum - report.EpochsRun) : Math.Max(1, (curriculum - report.EpochsRun) / 2);
-            if (straightThrough && epochs == 0) break;
-            cell.StraightThrough = straightThrough;
-            var prefix = PrefixOutputs(train, length);
-            var prefixScore = length == outputs ? null : new PackedRowsScore(prefix);
-            Func<TrainingFit> watch = prefixScore is null
-                ? tracker.Observe
-                : () => TrainingFit.Of(prefixScore.Of(SerialGateCell.Unroll(cell.HardChoices().ToCircuit(), train.InputWidth, length)));
-            var phase = RelaxedTraining.Train(new Unrolled(_cell, length), prefix, options with { Epochs = epochs },
-                _device, rate, batch, RelaxedTraining.Offset(progress, report.EpochsRun, curriculum + hard), cancellation,
-                watch, straightThrough ? EarlyStopRules.All : EarlyStopRules.SolvedOnly);
-            // A prefix's own stop (it fits) is the curriculum working: not news for the run's message, and not a
-            // solved fit for the straight-through phase to skip.
-            if (prefixScore is not null && phase.Status == RunStatus.Ok) phase = phase with { Message = null, Stopped = null };
-            report = stage == 0 ? phase : RelaxedTraining.Then(report, phase, straightThrough ? "straight-through phase" : $"length {length}");
-            if (phase.Status != RunStatus.Ok || length == outputs && phase.Stopped == EarlyStopReason.Solved) break;
-            // Nothing at full length was watched yet, so the tracker's final state is the cell as it stands.
-            if (prefixScore is not null && options.Restarts > 0 && watch() is { Fits: false } fit)
-                return report with { GivenUp = true, Message = Invariant($"start given up at length {length}: the cell fits {fit.Score:0.####} of that prefix's training bits") };
-        }
-        cell.StraightThrough = false;
-        return report;
     }
 
     /// <summary>
@@ -143,14 +84,6 @@ public sealed class SerialGateLearner : CircuitLearner
     /// did not at 256.
     /// </summary>
     public static int DefaultBatch(int rows) => Math.Min(ModelSettings.DefaultBatchSize, Math.Max(16, rows / 8));
-
-    private static Dataset PrefixOutputs(Dataset data, int outputs)
-    {
-        if (outputs == data.OutputWidth) return data;
-        var targets = new float[data.Rows * outputs];
-        for (int r = 0; r < data.Rows; r++) data.TargetRow(r)[..outputs].CopyTo(targets.AsSpan(r * outputs, outputs));
-        return new Dataset(data.Rows, data.InputWidth, outputs, data.Inputs, targets, data.Kind);
-    }
 
     /// <summary>Any width of two operands (and optional carry): the cell is unrolled to fit the data.</summary>
     protected override CompiledCircuit? CircuitFor(Dataset data) =>
@@ -188,6 +121,16 @@ public sealed class SerialGateLearner : CircuitLearner
         _cell?.Dispose();
         _cell = null;
         base.Dispose();
+    }
+
+    /// <summary>The cell as a positional net: unrolled over as many positions as outputs are asked for.</summary>
+    private sealed class Positional(SerialGateCell cell) : IPositionalGateNet
+    {
+        public nn.Module<Tensor, Tensor> AtOutputs(int outputs) => new Unrolled(cell, outputs);
+
+        public HardCircuit Circuit(int inputWidth, int outputs) => SerialGateCell.Unroll(cell.Cell.HardChoices().ToCircuit(), inputWidth, outputs);
+
+        public bool StraightThrough { set => cell.Cell.StraightThrough = value; }
     }
 
     /// <summary>Adapts the cell to the trainer's one-argument module shape for a fixed number of positions.</summary>

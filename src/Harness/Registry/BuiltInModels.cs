@@ -24,6 +24,7 @@ public static class BuiltInModels
         GateNetLearner.FixedWiring,
         GateNetLearner.LearnableWiring,
         SerialGateLearner.Descriptor,
+        ConvGateLearner.Descriptor,
         LogicTreeLearner.Descriptor,
         LogicChainLearner.Descriptor,
         MapperLearner.Descriptor,
