@@ -5,7 +5,10 @@ using LogicNets.Tasks.Learning;
 
 namespace LogicNets.Tests.Digital;
 
-/// <summary>gates-serial's curriculum gives up a start whose cell cannot fit a short prefix, but only when another start follows.</summary>
+/// <summary>
+/// The output-prefix curriculum (gates-serial, gates-conv): it gives up a start whose circuit cannot fit a short prefix,
+/// but only when another start follows, and it keeps to a suite's step cap.
+/// </summary>
 public class SerialCurriculumTests
 {
     // One state bit cannot carry both a0 and b0 to position 1, so no cell fits mul:2's first two output bits:
@@ -35,5 +38,24 @@ public class SerialCurriculumTests
         var restarted = FitMul2(restarts: 2);
         Assert.Equal(3, restarted.Starts);
         Assert.Contains("3 start(s), 2 given up early", restarted.Message);
+    }
+
+    /// <summary>
+    /// add:8 at f 0.5 has 128 steps an epoch and 9 output lengths: one epoch each was 1 664 steps for gates-serial
+    /// under the full suite's cap of 250 (and 1 536 for gates-conv). Slices of the rows keep a fit within the cap.
+    /// </summary>
+    [Theory]
+    [InlineData("gates-serial")]
+    [InlineData("gates-conv")]
+    public void UnderAStepCapTheCurriculumTrainsAtMostTheCap(string model)
+    {
+        var task = TaskName.Parse("add:8");
+        var data = TaskDataFactory.Create(task, new SplitOptions { Seed = 1, TrainFraction = 0.5 });
+        var request = new LearnerRequest(LearnerShape.Of(task), 2, new ModelSettings { Depth = model == "gates-conv" ? 4 : 1 });
+        using ILearner learner = model == "gates-conv" ? new ConvGateLearner(request) : new SerialGateLearner(request);
+        var report = learner.Fit(data.Train, new FitOptions { Seed = 1, StepCap = 250 });
+        Assert.Equal(RunStatus.Ok, report.Status);
+        Assert.Null(report.Starts); // no restarts under a cap
+        Assert.InRange(report.SamplesSeen, 100 * 256, 250 * 256);
     }
 }

@@ -49,9 +49,18 @@ internal static class OutputPrefixCurriculum
         int outputs = train.OutputWidth;
         int first = Math.Min(2, outputs);
         int stages = outputs - first + 1;
-        int totalEpochs = Math.Max(stages + 1, MinibatchLoop.EpochsFor(options, train.Rows, batch, 2 * MinibatchLoop.DefaultStepBudget));
+        // Under a step cap (a suite's runs) one epoch per length could overrun it many times over (gates-serial on add:12
+        // in the full suite: 20 epochs of 256 steps under a cap of 250). Then an epoch is a slice of the rows, the next
+        // slice at each length, small enough for two epochs a stage, and the stages end when the cap is spent.
+        int? cap = options.Epochs is null ? options.StepCap : null;
+        int sliceRows = train.Rows;
+        if (cap is { } steps && 2L * (stages + 1) * StepsPerEpoch(train.Rows, batch) > steps)
+            sliceRows = (int)Math.Min(train.Rows, (long)Math.Max(1, steps / (2 * (stages + 1))) * batch);
+        int sliceSteps = StepsPerEpoch(sliceRows, batch);
+        int totalEpochs = Math.Max(stages + 1, MinibatchLoop.EpochsFor(options, sliceRows, batch, 2 * MinibatchLoop.DefaultStepBudget));
         var (curriculum, hard) = RelaxedTraining.Phases(totalEpochs);
         FitReport report = new(RunStatus.Ok, 0, double.NaN, 0);
+        long stepsLeft = cap ?? long.MaxValue;
         // Stages 0..stages-1 grow the length; the extra last stage is the straight-through phase at full length.
         // A shorter stage watches its prefix and ends when the net fits it (EarlyStopRules.SolvedOnly); the full-length
         // curriculum stage watches the whole rows under fullLengthRules, the straight-through phase with every rule.
@@ -65,8 +74,10 @@ internal static class OutputPrefixCurriculum
             int epochs = straightThrough ? RelaxedTraining.HardEpochsAfter(report, hard)
                 : stage == stages - 1 ? Math.Max(1, curriculum - report.EpochsRun) : Math.Max(1, (curriculum - report.EpochsRun) / 2);
             if (straightThrough && epochs == 0) break;
+            if (stepsLeft < sliceSteps) break;
+            epochs = (int)Math.Min(epochs, stepsLeft / sliceSteps);
             net.StraightThrough = straightThrough;
-            var prefix = PrefixOutputs(train, length);
+            var prefix = PrefixOutputs(train, length, (long)stage * sliceRows, sliceRows);
             var prefixScore = length == outputs ? null : new PackedRowsScore(prefix);
             Func<TrainingFit> watch = prefixScore is null
                 ? tracker.Observe
@@ -77,6 +88,7 @@ internal static class OutputPrefixCurriculum
             // A prefix's own stop (it fits) is the curriculum working: not news for the run's message, and not a
             // solved fit for the straight-through phase to skip.
             if (prefixScore is not null && phase.Status == RunStatus.Ok) phase = phase with { Message = null, Stopped = null };
+            stepsLeft -= (long)phase.EpochsRun * sliceSteps;
             report = stage == 0 ? phase : RelaxedTraining.Then(report, phase, straightThrough ? "straight-through phase" : $"length {length}");
             if (phase.Status != RunStatus.Ok || length == outputs && phase.Stopped == EarlyStopReason.Solved) break;
             // Nothing at full length was watched yet, so the tracker's final state is the net as it stands.
@@ -87,11 +99,20 @@ internal static class OutputPrefixCurriculum
         return report;
     }
 
-    private static Dataset PrefixOutputs(Dataset data, int outputs)
+    private static int StepsPerEpoch(int rows, int batch) => (rows + Math.Min(batch, rows) - 1) / Math.Min(batch, rows);
+
+    /// <summary>The first <paramref name="outputs"/> targets of <paramref name="count"/> rows from <paramref name="start"/> on, wrapping round.</summary>
+    private static Dataset PrefixOutputs(Dataset data, int outputs, long start, int count)
     {
-        if (outputs == data.OutputWidth) return data;
-        var targets = new float[data.Rows * outputs];
-        for (int r = 0; r < data.Rows; r++) data.TargetRow(r)[..outputs].CopyTo(targets.AsSpan(r * outputs, outputs));
-        return new Dataset(data.Rows, data.InputWidth, outputs, data.Inputs, targets, data.Kind);
+        if (outputs == data.OutputWidth && count == data.Rows) return data;
+        var inputs = new float[(long)count * data.InputWidth];
+        var targets = new float[(long)count * outputs];
+        for (int r = 0; r < count; r++)
+        {
+            int row = (int)((start + r) % data.Rows);
+            data.InputRow(row).CopyTo(inputs.AsSpan(r * data.InputWidth, data.InputWidth));
+            data.TargetRow(row)[..outputs].CopyTo(targets.AsSpan(r * outputs, outputs));
+        }
+        return new Dataset(count, data.InputWidth, outputs, inputs, targets, data.Kind);
     }
 }
