@@ -84,28 +84,10 @@ public sealed class ConvGateLearner : CircuitLearner
     /// <summary>The network as the curriculum trains it.</summary>
     private sealed class Positional(ConvGateNetwork network) : IPositionalGateNet
     {
-        public nn.Module<Tensor, Tensor> AtOutputs(int outputs) => new AtOutputsModule(network, outputs);
+        public nn.Module<Tensor, Tensor> AtOutputs(int outputs) => new AtOutputsModule(network, network.Forward, outputs);
 
         public HardCircuit Circuit(int inputWidth, int outputs) => ConvGateNetwork.Unroll(network.HardChoices(), inputWidth, outputs);
 
         public bool StraightThrough { set => network.StraightThrough = value; }
-    }
-
-    /// <summary>Adapts the network to the trainer's one-argument module shape for a fixed number of output positions.</summary>
-    private sealed class AtOutputsModule : nn.Module<Tensor, Tensor>
-    {
-        private readonly ConvGateNetwork _network;
-        private readonly int _outputs;
-
-        public AtOutputsModule(ConvGateNetwork network, int outputs) : base("at_outputs")
-        {
-            _network = network;
-            _outputs = outputs;
-            register_module("network", network);
-        }
-
-        public override Tensor forward(Tensor x) => _network.Forward(x, _outputs);
-
-        protected override void Dispose(bool disposing) { } // the learner owns the network
     }
 }

@@ -126,28 +126,10 @@ public sealed class SerialGateLearner : CircuitLearner
     /// <summary>The cell as a positional net: unrolled over as many positions as outputs are asked for.</summary>
     private sealed class Positional(SerialGateCell cell) : IPositionalGateNet
     {
-        public nn.Module<Tensor, Tensor> AtOutputs(int outputs) => new Unrolled(cell, outputs);
+        public nn.Module<Tensor, Tensor> AtOutputs(int outputs) => new AtOutputsModule(cell, cell.Forward, outputs);
 
         public HardCircuit Circuit(int inputWidth, int outputs) => SerialGateCell.Unroll(cell.Cell.HardChoices().ToCircuit(), inputWidth, outputs);
 
         public bool StraightThrough { set => cell.Cell.StraightThrough = value; }
-    }
-
-    /// <summary>Adapts the cell to the trainer's one-argument module shape for a fixed number of positions.</summary>
-    private sealed class Unrolled : nn.Module<Tensor, Tensor>
-    {
-        private readonly SerialGateCell _cell;
-        private readonly int _outputs;
-
-        public Unrolled(SerialGateCell cell, int outputs) : base("unrolled")
-        {
-            _cell = cell;
-            _outputs = outputs;
-            register_module("cell", cell);
-        }
-
-        public override Tensor forward(Tensor x) => _cell.Forward(x, _outputs);
-
-        protected override void Dispose(bool disposing) { } // the learner owns the cell
     }
 }
