@@ -10,7 +10,8 @@ namespace LogicNets.Digital.Learners;
 
 /// <summary>
 /// <c>gates-conv</c>: a layered gate network convolved along the bit positions (<see cref="ConvGateNetwork"/>),
-/// trained relaxed, then straight-through, then discretised into a hard circuit.
+/// trained over growing output prefixes (<see cref="OutputPrefixCurriculum"/>), relaxed and then straight-through,
+/// then discretised and repaired into a hard circuit.
 /// </summary>
 public sealed class ConvGateLearner : CircuitLearner
 {
