@@ -105,12 +105,13 @@ internal static class OutputPrefixCurriculum
     private static Dataset PrefixOutputs(Dataset data, int outputs, long start, int count)
     {
         if (outputs == data.OutputWidth && count == data.Rows) return data;
-        var inputs = new float[(long)count * data.InputWidth];
+        // Whole epochs (no step cap): every row in order, so the inputs are shared and only the targets are cut.
+        var inputs = count == data.Rows ? data.Inputs : new float[(long)count * data.InputWidth];
         var targets = new float[(long)count * outputs];
         for (int r = 0; r < count; r++)
         {
             int row = (int)((start + r) % data.Rows);
-            data.InputRow(row).CopyTo(inputs.AsSpan(r * data.InputWidth, data.InputWidth));
+            if (count != data.Rows) data.InputRow(row).CopyTo(inputs.AsSpan(r * data.InputWidth, data.InputWidth));
             data.TargetRow(row)[..outputs].CopyTo(targets.AsSpan(r * outputs, outputs));
         }
         return new Dataset(count, data.InputWidth, outputs, inputs, targets, data.Kind);

@@ -140,7 +140,7 @@ public sealed class ConvGateNetwork : nn.Module<Tensor, Tensor>
                 if (index < 2 * width) return t == 0 ? zero : map[t - 1][index - width];
                 index -= 2 * width;
             }
-            throw new ArgumentException($"wire index past the candidates of its layer");
+            throw new ArgumentException("wire index past the candidates of its layer");
         }
         foreach (var layer in choices.Layers)
         {

@@ -12,7 +12,7 @@ public static class BenchSuites
 
     public static BenchSuite Quick => new(
         "quick",
-        "every learner on add:4, parity:8:2, noisy-xor, a mixture and product at 4 sizes (2, 4, 8, 32: enough for a verdict), 1 seed, at most 500 optimizer steps per run (measured on 2 cores: 10 min 4 s with AVX2 only, 212 runs; before logic-chain and distill-bdd joined, 5 min 48 s with AVX-512)",
+        "every learner on add:4, parity:8:2, noisy-xor, a mixture and product at 4 sizes (2, 4, 8, 32: enough for a verdict), 1 seed, at most 500 optimizer steps per run (measured on 2 cores: 10 min 4 s with AVX2 only, 212 runs; gates-conv's 16 runs add 51 s; before logic-chain and distill-bdd joined, 5 min 48 s with AVX-512)",
         [
             Entry("add:4", 0.5, [2, 4, 8, 32], 1, QuickBudget, QuickSteps),
             Entry("parity:8:2", 0.5, [2, 4, 8, 32], 1, QuickBudget, QuickSteps),
@@ -35,7 +35,7 @@ public static class BenchSuites
             const int steps = 250;
             return new BenchSuite(
                 "full",
-                "every learner on add, mul, parity, noisy-xor, two mixtures and product (two ranges) over sizes 4–32, 3 seeds, at most 250 optimizer steps and 90 s per run (measured on 2 cores with all twelve learners: 3 920 s of run time, about 42 minutes with --jobs 2)",
+                "every learner on add, mul, parity, noisy-xor, two mixtures and product (two ranges) over sizes 4–32, 3 seeds, at most 250 optimizer steps and 90 s per run (measured on 2 cores with twelve learners: 3 920 s of run time, about 42 minutes with --jobs 2; gates-conv's 120 runs add 4 285 s)",
                 [
                     Entry("add:8", 0.5, ladder, 3, budget, steps),
                     Entry("add:8", 0.1, ladder, 3, budget, steps),
