@@ -26,7 +26,7 @@ public class GateTrainingBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        set_num_threads(int.TryParse(Environment.GetEnvironmentVariable("LOGICNETS_BENCH_THREADS"), out int threads) ? threads : 1);
+        BenchThreads.Apply();
         manual_seed(1);
         _net = new GateNetwork("bench", inputs: 64, width: 8000, depth: 5, outputs: 8000, Wiring.FixedRandom, seed: 1, residualBias: 2, CPU,
             kernel: GateKernel.Libtorch);

@@ -9,7 +9,8 @@ namespace LogicNets.Benchmarks;
 /// <summary>
 /// One epoch of every registered learner on the same 4096 rows of add:8 (batch 256 → 16 optimizer steps for the
 /// minibatch learners; a whole tree for <c>logic-tree</c>; <c>gates-serial</c> runs its minimum of one epoch per
-/// curriculum stage, 9 here). Includes building the network, as a suite run does. <c>mlp</c> is the reference.
+/// curriculum stage, 9 here). Includes building the network, as a suite run does, at a run's libtorch thread count
+/// (<see cref="BenchThreads"/>). <c>mlp</c> is the reference.
 /// </summary>
 public class LearnerTrainingBenchmark
 {
@@ -31,7 +32,11 @@ public class LearnerTrainingBenchmark
     public int Size { get; set; }
 
     [GlobalSetup]
-    public void Setup() => (_task, _train) = Rows4096();
+    public void Setup()
+    {
+        BenchThreads.Apply();
+        (_task, _train) = Rows4096();
+    }
 
     [Benchmark(Description = "one epoch, 4096 rows of add:8")]
     public FitReport Epoch() => Epoch(_task, _train, Model, Size);

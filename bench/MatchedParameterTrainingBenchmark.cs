@@ -25,6 +25,7 @@ public class MatchedParameterTrainingBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        BenchThreads.Apply();
         (_task, _train) = LearnerTrainingBenchmark.Rows4096();
         using var learner = BuiltInModels.Catalog.Get(Learner.Model).Create(new LearnerRequest(LearnerShape.Of(_task), Learner.Size, new ModelSettings()));
         LearnerTrainingBenchmark.FitOneEpoch(learner, _train);

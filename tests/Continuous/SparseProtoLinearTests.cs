@@ -255,4 +255,55 @@ public class SparseProtoLinearTests
         Assert.InRange(outcome.Record.Epochs, 1, 400); // stop when solved may end the fit earlier
         Assert.Equal(outcome.Record.Epochs * 2, stats.Count);
     }
+    [Theory]
+    [InlineData(MaskGradient.Every, false)]
+    [InlineData(MaskGradient.Firing, true)]
+    public void LayersRunSideBySideComputeWhatEachComputesAlone(MaskGradient maskGradient, bool absoluteCost)
+    {
+        using var scope = NewDisposeScope();
+        var options = new SplOptions { MaskGradient = maskGradient, AbsoluteCost = absoluteCost, Balance = 1 };
+        manual_seed(4);
+        var layers = new[] { new SparseProtoLinear(6, 5, options), new SparseProtoLinear(6, 3, options), new SparseProtoLinear(6, 4, options) };
+        using (no_grad())
+            foreach (var layer in layers) layer.Gate.normal_(0, 0.3); // non-zero gates: the cost matters
+        var input = randn(40, 6);
+        var target = randn(40, 12);
+
+        // Each layer alone: outputs, the loss's gradients and each layer's last batch.
+        var alone = cat([.. layers.Select(layer => layer.forward(input))], 1);
+        Assert.InRange(alone.ne(0).to_type(ScalarType.Float32).mean().item<float>(), 0.1, 0.9); // some experts fire, some not
+        var aloneFloors = layers.Select(layer => layer.FiringFloorLoss!.item<float>()).ToArray();
+        var aloneMasks = layers.Select(layer => layer.LastMask!.clone()).ToArray();
+        var aloneCosts = layers.Select(layer => layer.LastSignedCost!.clone()).ToArray();
+        var aloneLoss = (alone - target).square().sum() + layers.Select(layer => layer.FiringFloorLoss!).Aggregate((a, b) => a + b);
+        aloneLoss.backward();
+        var aloneGradients = layers.SelectMany(layer => layer.parameters()).Select(parameter => parameter.grad!.clone()).ToArray();
+        foreach (var layer in layers) layer.zero_grad();
+
+        var together = SparseProtoLinear.ForwardSharedInput(layers, input);
+        Assert.True(together.allclose(alone, rtol: 1e-5, atol: 1e-6));
+        for (int index = 0; index < layers.Length; index++)
+        {
+            Assert.Equal(aloneFloors[index], layers[index].FiringFloorLoss!.item<float>(), 5);
+            Assert.True(layers[index].LastMask!.eq(aloneMasks[index]).all().item<bool>(), $"layer {index}: another mask");
+            Assert.True(layers[index].LastSignedCost!.allclose(aloneCosts[index], rtol: 1e-5, atol: 1e-6));
+            Assert.True(layers[index].LastInput!.eq(input).all().item<bool>());
+        }
+        var togetherLoss = (together - target).square().sum() + layers.Select(layer => layer.FiringFloorLoss!).Aggregate((a, b) => a + b);
+        togetherLoss.backward();
+        var togetherGradients = layers.SelectMany(layer => layer.parameters()).Select(parameter => parameter.grad!).ToArray();
+        Assert.Equal(aloneGradients.Length, togetherGradients.Length);
+        for (int index = 0; index < aloneGradients.Length; index++)
+            Assert.True(togetherGradients[index].allclose(aloneGradients[index], rtol: 1e-4, atol: 1e-5), $"parameter {index}: another gradient");
+    }
+
+    [Fact]
+    public void LayersRunSideBySideMustShareTheirInputWidthAndOptions()
+    {
+        using var scope = NewDisposeScope();
+        var input = randn(4, 6);
+        Assert.Throws<ArgumentException>(() => SparseProtoLinear.ForwardSharedInput([new SparseProtoLinear(6, 2), new SparseProtoLinear(5, 2)], input));
+        Assert.Throws<ArgumentException>(() => SparseProtoLinear.ForwardSharedInput(
+            [new SparseProtoLinear(6, 2), new SparseProtoLinear(6, 2, new SplOptions { AbsoluteCost = true })], input));
+    }
 }

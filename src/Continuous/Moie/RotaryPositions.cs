@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using static TorchSharp.torch;
 
 namespace LogicNets.Continuous.Moie;
@@ -11,19 +12,39 @@ public static class RotaryPositions
 {
     public const double Base = 10000.0;
 
-    /// <summary>Rotates [batch, tokens, width] features by each token's position; the width must be even.</summary>
+    /// <summary>
+    /// Rotates [batch, tokens, width] features by each token's position, or [batch, tokens, parts, width] (each part,
+    /// e.g. a query and a key, rotated alike); the width must be even.
+    /// </summary>
     public static Tensor Apply(Tensor features)
     {
-        long tokens = features.shape[^2], width = features.shape[^1];
+        if (features.dim() is not (3 or 4)) throw new ArgumentException($"rotary positions need [batch, tokens, (parts,) width] features, got {features.dim()} dimensions");
+        long tokens = features.shape[1], width = features.shape[^1];
         if (width % 2 != 0) throw new ArgumentException($"rotary positions need an even feature width, got {width}");
         long half = width / 2;
-        var frequencies = pow(Base, -arange(half, dtype: ScalarType.Float32, device: features.device) * (2.0 / width));
-        var angles = arange(tokens, dtype: ScalarType.Float32, device: features.device).outer(frequencies);
-        var cos = cat([angles.cos(), angles.cos()], -1).to_type(features.dtype);
-        var sin = cat([angles.sin(), angles.sin()], -1).to_type(features.dtype);
+        var (cos, sin) = Tables(tokens, width, features.device, features.dtype);
+        if (features.dim() == 4)
+        {
+            cos = cos.unsqueeze(1);
+            sin = sin.unsqueeze(1);
+        }
         var first = features.narrow(-1, 0, half);
         var second = features.narrow(-1, half, half);
         var rotated = cat([-second, first], -1);
         return features * cos + rotated * sin;
     }
+
+    private static readonly ConcurrentDictionary<(long Tokens, long Width, string Device, ScalarType Type), (Tensor Cos, Tensor Sin)> Cache = new();
+
+    /// <summary>cos and sin of every token's angles [tokens, width], computed once per shape, device and type: a step uses them four times.</summary>
+    private static (Tensor Cos, Tensor Sin) Tables(long tokens, long width, Device device, ScalarType type) =>
+        Cache.GetOrAdd((tokens, width, device.ToString(), type), key =>
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var frequencies = pow(Base, -arange(width / 2, dtype: ScalarType.Float32, device: device) * (2.0 / width));
+            var angles = arange(tokens, dtype: ScalarType.Float32, device: device).outer(frequencies);
+            return (cat([angles.cos(), angles.cos()], -1).to_type(type).DetachFromDisposeScope(),
+                cat([angles.sin(), angles.sin()], -1).to_type(type).DetachFromDisposeScope());
+        });
 }

@@ -9,7 +9,6 @@ namespace LogicNets.Continuous.Spl;
 /// </summary>
 public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLinear Layer)> layers) : IDisposable
 {
-    private readonly Tensor?[] _activation = new Tensor?[layers.Count];
     private readonly Tensor?[] _cost = new Tensor?[layers.Count];
     private readonly Tensor?[] _fired = new Tensor?[layers.Count];
     private readonly long[] _rows = new long[layers.Count];
@@ -25,9 +24,9 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
             if (layer.LastMask is null || layer.LastSignedCost is null) continue;
             using var scope = NewDisposeScope();
             _rows[index] += layer.LastMask.shape[0];
-            Add(ref _activation[index], layer.LastMask.sum(ScalarType.Float64)); // float32 stops counting exactly at 2^24
+            // Counts in float64: float32 stops counting exactly at 2^24. The activation is the sum of the experts' counts.
+            Add(ref _fired[index], layer.LastMask.sum([0], type: ScalarType.Float64));
             Add(ref _cost[index], layer.CostOf(layer.LastSignedCost).sum(ScalarType.Float64));
-            Add(ref _fired[index], layer.LastMask.sum([0]));
         }
     }
 
@@ -55,7 +54,7 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
             {
                 Epoch = epoch,
                 Layer = name,
-                ActivationRate = Math.Round(_activation[index]!.item<double>() / entries, 6),
+                ActivationRate = Math.Round(_fired[index]!.sum().item<double>() / entries, 6),
                 MeanCost = Math.Round(_cost[index]!.item<double>() / entries, 6),
                 PrototypeNorm = Math.Round(layer.Prototype.detach().square().sum([1]).sqrt().mean().item<float>(), 6),
                 CollapsedShare = Math.Round(silent.sum().item<long>() / (double)layer.OutputWidth, 6),
@@ -67,10 +66,9 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
 
     private void Reset(int index)
     {
-        _activation[index]?.Dispose();
         _cost[index]?.Dispose();
         _fired[index]?.Dispose();
-        _activation[index] = _cost[index] = _fired[index] = null;
+        _cost[index] = _fired[index] = null;
         _rows[index] = 0;
     }
 
