@@ -56,18 +56,6 @@ public class MoieTests
     }
 
     [Fact]
-    public void RotatingPartsTogetherRotatesEachPartAsAlone()
-    {
-        using var scope = NewDisposeScope();
-        manual_seed(5);
-        var parts = randn(3, 7, 2, 6); // [batch, tokens, parts, width], as DynSIHA turns Q and K together
-        var together = RotaryPositions.Apply(parts);
-        for (int part = 0; part < 2; part++)
-            Assert.True(together.select(2, part).allclose(RotaryPositions.Apply(parts.select(2, part))));
-        Assert.Throws<ArgumentException>(() => RotaryPositions.Apply(randn(7, 6)));
-    }
-
-    [Fact]
     public void PrototypeResidualStreamFeedsLaterBlocks()
     {
         using var scope = NewDisposeScope();

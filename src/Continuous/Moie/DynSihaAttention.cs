@@ -31,12 +31,11 @@ public sealed class DynSihaAttention : nn.Module<Tensor, Tensor>
     /// <summary>[batch, tokens, width] → [batch, tokens, width].</summary>
     public override Tensor forward(Tensor tokens)
     {
-        long batch = tokens.shape[0], count = tokens.shape[1], width = tokens.shape[^1];
-        // Q, K and V read the same tokens: one side-by-side pass computes all three, and one rotation turns Q and K.
-        var qkv = SparseProtoLinear.ForwardSharedInput([Query, Key, Value], tokens.reshape(-1, width)).reshape(batch, count, 3, width);
-        var parts = qkv.split([2, 1], 2);
-        var qk = RotaryPositions.Apply(parts[0]).unbind(2);
-        var weights = nn.functional.softmax(qk[0].matmul(qk[1].transpose(1, 2)) / Math.Sqrt(width), -1);
-        return TokenWise.Apply(Output, weights.matmul(parts[1].squeeze(2)));
+        long width = tokens.shape[^1];
+        var q = RotaryPositions.Apply(TokenWise.Apply(Query, tokens));
+        var k = RotaryPositions.Apply(TokenWise.Apply(Key, tokens));
+        var v = TokenWise.Apply(Value, tokens);
+        var weights = nn.functional.softmax(q.matmul(k.transpose(1, 2)) / Math.Sqrt(width), -1);
+        return TokenWise.Apply(Output, weights.matmul(v));
     }
 }

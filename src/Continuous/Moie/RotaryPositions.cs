@@ -12,22 +12,13 @@ public static class RotaryPositions
 {
     public const double Base = 10000.0;
 
-    /// <summary>
-    /// Rotates [batch, tokens, width] features by each token's position, or [batch, tokens, parts, width] (each part,
-    /// e.g. a query and a key, rotated alike); the width must be even.
-    /// </summary>
+    /// <summary>Rotates [batch, tokens, width] features by each token's position; the width must be even.</summary>
     public static Tensor Apply(Tensor features)
     {
-        if (features.dim() is not (3 or 4)) throw new ArgumentException($"rotary positions need [batch, tokens, (parts,) width] features, got {features.dim()} dimensions");
-        long tokens = features.shape[1], width = features.shape[^1];
+        long tokens = features.shape[^2], width = features.shape[^1];
         if (width % 2 != 0) throw new ArgumentException($"rotary positions need an even feature width, got {width}");
         long half = width / 2;
         var (cos, sin) = Tables(tokens, width, features.device, features.dtype);
-        if (features.dim() == 4)
-        {
-            cos = cos.unsqueeze(1);
-            sin = sin.unsqueeze(1);
-        }
         var first = features.narrow(-1, 0, half);
         var second = features.narrow(-1, half, half);
         var rotated = cat([-second, first], -1);

@@ -85,77 +85,33 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
 
     private (Generator? Generator, bool SilentOnly)? _pendingSeed;
 
-    public override Tensor forward(Tensor input) => ForwardSharedInput([this], input);
-
-    /// <summary>
-    /// Runs <paramref name="layers"/>, which read the same input, as one layer with their experts side by side: each
-    /// product, the row norm and every elementwise step of the masks run once for all of them (moie's Q, K and V
-    /// projections), and each layer still keeps its own parameters, firing-floor term and last batch. The same maths
-    /// as calling each layer's forward, whose outputs come side by side in layer order ([rows, Σ outputs]); the wider
-    /// products may round differently in the last bit.
-    /// </summary>
-    public static Tensor ForwardSharedInput(IReadOnlyList<SparseProtoLinear> layers, Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        if (layers.Count == 0) throw new ArgumentException("no SPL layers to run");
-        var first = layers[0];
-        if (layers.Any(layer => layer.InputWidth != first.InputWidth || !Equals(layer._options, first._options) || layer.training != first.training))
-            throw new ArgumentException("SPL layers run side by side must share their input width, options and training mode");
-        // A layer seeds on the input alone, so the layers of a group seed one after another before they run together.
-        foreach (var layer in layers)
-            if (layer._pendingSeed is { } seeding)
-            {
-                layer._pendingSeed = null;
-                layer.SeedOnInput(input.detach().reshape(-1, layer.InputWidth), seeding.Generator, seeding.SilentOnly);
-            }
-        var options = first._options;
-        var drive = Drive(input, SideBySide(layers, layer => layer.Gate), SideBySide(layers, layer => layer.EffectivePrototype),
-            options, out var signedCost);
-        bool training = first.training;
-        if (training && options.Balance > 0)
+        if (_pendingSeed is { } seeding)
         {
-            var smoothRate = nn.functional.sigmoid(drive / options.BalanceTemperature).mean([0]);
-            ForEachColumns(layers, (layer, offset) =>
-                layer.FiringFloorLoss = FiringFloor(Columns(smoothRate, 0, offset, layer.OutputWidth), options));
+            _pendingSeed = null;
+            SeedOnInput(input.detach().reshape(-1, InputWidth), seeding.Generator, seeding.SilentOnly);
         }
-        if (options.MaskGradient == MaskGradient.Firing) drive = nn.functional.relu(drive);
+        var drive = Drive(input, out var signedCost);
+        if (training && _options.Balance > 0) FiringFloorLoss = FiringFloor(drive);
+        if (_options.MaskGradient == MaskGradient.Firing) drive = nn.functional.relu(drive);
         // 1[drive > 0] as ceil(clamp(drive, 0, 1)): the same 0/1, about 5× faster here than gt() and a cast to float.
         var constant = drive.detach();
         var hard = constant.clamp(0, 1).ceil();
         var mask = hard + drive - constant; // exactly 0/1 forward, d mask / d drive = 1 backward
-        if (training)
-            ForEachColumns(layers, (layer, offset) =>
-                layer.Remember(input, Columns(hard, 1, offset, layer.OutputWidth), Columns(signedCost, 1, offset, layer.OutputWidth)));
-        return nn.functional.linear(input, SideBySide(layers, layer => layer.Computation.weight!),
-            SideBySide(layers, layer => layer.Computation.bias!)) * mask;
+        if (training) Remember(input, hard, signedCost);
+        return Computation.forward(input) * mask;
     }
-
-    /// <summary>The layers' rows of one parameter stacked in layer order; a single layer's own tensor, not a copy.</summary>
-    private static Tensor SideBySide(IReadOnlyList<SparseProtoLinear> layers, Func<SparseProtoLinear, Tensor> rows) =>
-        layers.Count == 1 ? rows(layers[0]) : cat([.. layers.Select(rows)], 0);
-
-    private static void ForEachColumns(IReadOnlyList<SparseProtoLinear> layers, Action<SparseProtoLinear, long> act)
-    {
-        long offset = 0;
-        foreach (var layer in layers)
-        {
-            act(layer, offset);
-            offset += layer.OutputWidth;
-        }
-    }
-
-    /// <summary>A layer's experts out of a side-by-side tensor along <paramref name="dim"/>; the whole tensor when it is the only layer.</summary>
-    private static Tensor Columns(Tensor sideBySide, int dim, long offset, long width) =>
-        sideBySide.shape[dim] == width ? sideBySide : sideBySide.narrow(dim, offset, width);
 
     /// <summary>match − cost for each row and expert, and the signed products x·g the cost came from.</summary>
-    private static Tensor Drive(Tensor input, Tensor gate, Tensor effectivePrototype, SplOptions options, out Tensor signedCost)
+    private Tensor Drive(Tensor input, out Tensor signedCost)
     {
-        signedCost = input.matmul(gate.t());
-        var cost = Cost(signedCost, options);
+        signedCost = input.matmul(Gate.t());
+        var cost = CostOf(signedCost);
         // cos(x, p) = p̂·x / ‖x‖ with normalize's floor under ‖x‖ (an all-zero input matches nothing): one elementwise
         // pass over the batch fewer than normalising x. Three products rather than one over [μ; g; p̂]: slicing one
         // product costs more in its backward pass (a zero-filled gradient per slice) than it saves (measured).
-        var direction = nn.functional.normalize(effectivePrototype, dim: -1);
+        var direction = nn.functional.normalize(EffectivePrototype, dim: -1);
         var match = input.matmul(direction.t()) / input.norm(-1, true).clamp_min(NormFloor);
         return match - cost;
     }
@@ -166,9 +122,11 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     /// </summary>
     public Tensor? FiringFloorLoss { get; private set; }
 
-    /// <summary>relu(floor − rate)² averaged over a layer's experts, times λ; the rate is σ(drive/τ) averaged over rows.</summary>
-    private static Tensor FiringFloor(Tensor smoothRate, SplOptions options) =>
-        nn.functional.relu(options.BalanceFloor - smoothRate).square().mean() * options.Balance;
+    private Tensor FiringFloor(Tensor drive)
+    {
+        var smoothRate = nn.functional.sigmoid(drive / _options.BalanceTemperature).mean([0]);
+        return nn.functional.relu(_options.BalanceFloor - smoothRate).square().mean() * _options.Balance;
+    }
 
     /// <summary>
     /// Re-seeds the experts <paramref name="silent"/> marks (bool, one per expert): each one's effective prototype becomes
@@ -202,7 +160,7 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var experts = silentOnly
-            ? Drive(rows, Gate, EffectivePrototype, _options, out _).gt(0).any(0).logical_not().nonzero().flatten()
+            ? Drive(rows, out _).gt(0).any(0).logical_not().nonzero().flatten()
             : arange(OutputWidth, dtype: ScalarType.Int64, device: Prototype.device);
         long count = experts.shape[0];
         var candidates = rows.index_select(0, rows.norm(1).gt(0).nonzero().flatten());
@@ -231,9 +189,7 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     public const double NormFloor = 1e-12;
 
     /// <summary>Cost from the signed products x·g: the products themselves or their absolute values.</summary>
-    public Tensor CostOf(Tensor signedCost) => Cost(signedCost, _options);
-
-    private static Tensor Cost(Tensor signedCost, SplOptions options) => options.AbsoluteCost ? signedCost.abs() : signedCost;
+    public Tensor CostOf(Tensor signedCost) => _options.AbsoluteCost ? signedCost.abs() : signedCost;
 
     private void Remember(Tensor input, Tensor mask, Tensor signedCost)
     {
