@@ -12,6 +12,8 @@ namespace LogicNets.Benchmarks;
 /// curriculum stage, 9 here). Includes building the network, as a suite run does, at a run's libtorch thread count
 /// (<see cref="BenchThreads"/>). <c>mlp</c> is the reference.
 /// </summary>
+// Min and median beside the mean: on a shared VM slow bursts raise the mean; the minimum is the uncontended cost.
+[MinColumn, MedianColumn]
 public class LearnerTrainingBenchmark
 {
     public const int Rows = 4096;

@@ -12,6 +12,8 @@ namespace LogicNets.Benchmarks;
 /// <see cref="LearnerTrainingBenchmark"/>. <see cref="LearnerTrainingBenchmark"/> compares equal widths instead.
 /// The setup prints each learner's parameter count, so a change of a default that breaks the match shows in the log.
 /// </summary>
+// Min and median beside the mean: on a shared VM slow bursts raise the mean; the minimum is the uncontended cost.
+[MinColumn, MedianColumn]
 public class MatchedParameterTrainingBenchmark
 {
     private Dataset _train = null!;

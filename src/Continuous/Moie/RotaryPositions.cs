@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using static TorchSharp.torch;
 
 namespace LogicNets.Continuous.Moie;
@@ -18,24 +17,13 @@ public static class RotaryPositions
         long tokens = features.shape[^2], width = features.shape[^1];
         if (width % 2 != 0) throw new ArgumentException($"rotary positions need an even feature width, got {width}");
         long half = width / 2;
-        var (cos, sin) = Tables(tokens, width, features.device, features.dtype);
+        var frequencies = pow(Base, -arange(half, dtype: ScalarType.Float32, device: features.device) * (2.0 / width));
+        var angles = arange(tokens, dtype: ScalarType.Float32, device: features.device).outer(frequencies);
+        var cos = cat([angles.cos(), angles.cos()], -1).to_type(features.dtype);
+        var sin = cat([angles.sin(), angles.sin()], -1).to_type(features.dtype);
         var first = features.narrow(-1, 0, half);
         var second = features.narrow(-1, half, half);
         var rotated = cat([-second, first], -1);
         return features * cos + rotated * sin;
     }
-
-    private static readonly ConcurrentDictionary<(long Tokens, long Width, string Device, ScalarType Type), (Tensor Cos, Tensor Sin)> Cache = new();
-
-    /// <summary>cos and sin of every token's angles [tokens, width], computed once per shape, device and type: a step uses them four times.</summary>
-    private static (Tensor Cos, Tensor Sin) Tables(long tokens, long width, Device device, ScalarType type) =>
-        Cache.GetOrAdd((tokens, width, device.ToString(), type), key =>
-        {
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            var frequencies = pow(Base, -arange(width / 2, dtype: ScalarType.Float32, device: device) * (2.0 / width));
-            var angles = arange(tokens, dtype: ScalarType.Float32, device: device).outer(frequencies);
-            return (cat([angles.cos(), angles.cos()], -1).to_type(type).DetachFromDisposeScope(),
-                cat([angles.sin(), angles.sin()], -1).to_type(type).DetachFromDisposeScope());
-        });
 }

@@ -24,7 +24,6 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     protected TorchLearner(string model, LearnerRequest request, double defaultLearningRate)
     {
         Model = model;
-        NativeHeap.Tune();
         if (request.Size < 1) throw new UserInputException($"{model}: size must be >= 1, got {request.Size}");
         Request = request;
         Device = TorchDevice.Resolve(request.Settings.Device);
