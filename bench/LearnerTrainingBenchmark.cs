@@ -51,9 +51,9 @@ public class LearnerTrainingBenchmark
     }
 
     /// <summary>Builds <paramref name="model"/> at <paramref name="size"/> and fits one epoch, as a suite run does.</summary>
-    internal static FitReport Epoch(LearningTask task, Dataset train, string model, int size)
+    internal static FitReport Epoch(LearningTask task, Dataset train, string model, int size, ModelSettings? settings = null)
     {
-        using var learner = BuiltInModels.Catalog.Get(model).Create(new LearnerRequest(LearnerShape.Of(task), size, new ModelSettings()));
+        using var learner = BuiltInModels.Catalog.Get(model).Create(new LearnerRequest(LearnerShape.Of(task), size, settings ?? new ModelSettings()));
         return FitOneEpoch(learner, train);
     }
 

@@ -19,7 +19,9 @@ public class MatchedParameterTrainingBenchmark
     private Dataset _train = null!;
     private LearningTask _task = null!;
 
-    public static IEnumerable<LearnerAtSize> Learners { get; } = [new("mlp", 58), new("spl", 33), new("moie", 8)];
+    /// <summary>The three learners at their defaults, and spl and moie with the fused SPL kernel.</summary>
+    public static IEnumerable<LearnerAtSize> Learners { get; } =
+        [new("mlp", 58), new("spl", 33), new("moie", 8), new("spl", 33, "kernel=fused"), new("moie", 8, "kernel=fused")];
 
     [ParamsSource(nameof(Learners))]
     public LearnerAtSize Learner { get; set; } = new("mlp", 58);
@@ -29,17 +31,19 @@ public class MatchedParameterTrainingBenchmark
     {
         BenchThreads.Apply();
         (_task, _train) = LearnerTrainingBenchmark.Rows4096();
-        using var learner = BuiltInModels.Catalog.Get(Learner.Model).Create(new LearnerRequest(LearnerShape.Of(_task), Learner.Size, new ModelSettings()));
+        using var learner = BuiltInModels.Catalog.Get(Learner.Model).Create(new LearnerRequest(LearnerShape.Of(_task), Learner.Size, Learner.Settings));
         LearnerTrainingBenchmark.FitOneEpoch(learner, _train);
         Console.WriteLine($"// {Learner}: {learner.ParameterCount} parameters on add:8");
     }
 
     [Benchmark(Description = "one epoch, 4096 rows of add:8, ≈ 5 k parameters")]
-    public FitReport Epoch() => LearnerTrainingBenchmark.Epoch(_task, _train, Learner.Model, Learner.Size);
+    public FitReport Epoch() => LearnerTrainingBenchmark.Epoch(_task, _train, Learner.Model, Learner.Size, Learner.Settings);
 }
 
-/// <summary>A learner and the size it runs at; prints as model@size in the benchmark's table.</summary>
-public sealed record LearnerAtSize(string Model, int Size)
+/// <summary>A learner, the size it runs at and its <c>--set</c> options; prints as model@size[ options] in the benchmark's table.</summary>
+public sealed record LearnerAtSize(string Model, int Size, string Options = "")
 {
-    public override string ToString() => $"{Model}@{Size}";
+    public ModelSettings Settings => new() { Options = Options };
+
+    public override string ToString() => Options.Length == 0 ? $"{Model}@{Size}" : $"{Model}@{Size} {Options}";
 }

@@ -92,6 +92,8 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
             _pendingSeed = null;
             SeedOnInput(input.detach().reshape(-1, InputWidth), seeding.Generator, seeding.SilentOnly);
         }
+        if (_options.Kernel == SplKernel.Fused && input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && input.dim() == 2)
+            return FusedForward(input);
         var drive = Drive(input, out var signedCost);
         if (training && _options.Balance > 0) FiringFloorLoss = FiringFloor(drive);
         if (_options.MaskGradient == MaskGradient.Firing) drive = nn.functional.relu(drive);
@@ -101,6 +103,17 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         var mask = hard + drive - constant; // exactly 0/1 forward, d mask / d drive = 1 backward
         if (training) Remember(input, hard, signedCost);
         return Computation.forward(input) * mask;
+    }
+
+    /// <summary>The forward pass as one <see cref="FusedSplFunction"/> node: the same function as the libtorch path.</summary>
+    private Tensor FusedForward(Tensor input)
+    {
+        var batch = new FusedSplFunction.Batch();
+        var (output, rate) = FusedSplFunction.Apply(input, Gate, nn.functional.normalize(EffectivePrototype, dim: -1),
+            Computation.weight!, Computation.bias!, _options, batch);
+        if (training && _options.Balance > 0) FiringFloorLoss = FiringFloorOfRate(rate);
+        if (training) Remember(input, batch.Mask!, batch.SignedCost!);
+        return output;
     }
 
     /// <summary>match − cost for each row and expert, and the signed products x·g the cost came from.</summary>
@@ -122,11 +135,11 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     /// </summary>
     public Tensor? FiringFloorLoss { get; private set; }
 
-    private Tensor FiringFloor(Tensor drive)
-    {
-        var smoothRate = nn.functional.sigmoid(drive / _options.BalanceTemperature).mean([0]);
-        return nn.functional.relu(_options.BalanceFloor - smoothRate).square().mean() * _options.Balance;
-    }
+    private Tensor FiringFloor(Tensor drive) => FiringFloorOfRate(nn.functional.sigmoid(drive / _options.BalanceTemperature).mean([0]));
+
+    /// <summary>λ · mean over experts of relu(floor − rate)², the rate σ(drive/τ) averaged over the batch's rows.</summary>
+    private Tensor FiringFloorOfRate(Tensor smoothRate) =>
+        nn.functional.relu(_options.BalanceFloor - smoothRate).square().mean() * _options.Balance;
 
     /// <summary>
     /// Re-seeds the experts <paramref name="silent"/> marks (bool, one per expert): each one's effective prototype becomes

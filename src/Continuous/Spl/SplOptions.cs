@@ -32,6 +32,19 @@ public enum MaskGradient
     Every,
 }
 
+/// <summary>Which code computes an SPL layer (<see cref="SplOptions.Kernel"/>).</summary>
+public enum SplKernel
+{
+    /// <summary>libtorch operations, on any device.</summary>
+    Libtorch,
+
+    /// <summary>
+    /// <see cref="FusedSplKernel"/> on CPU float32 (libtorch elsewhere): the same function; sums run in another order, so
+    /// the last float bits differ and a long run can take another path.
+    /// </summary>
+    Fused,
+}
+
 /// <summary>Where an SPL expert's prototype starts.</summary>
 public enum PrototypeStart
 {
@@ -138,4 +151,7 @@ public record SplOptions
     /// </remarks>
     [Description("at each epoch's end, re-seed every expert that fired on no row of the epoch: prototype on a random input of the last batch, gate and computation row zero")]
     public bool Revive { get; init; }
+
+    [Description("which code runs an SPL layer on CPU: libtorch operations, or the fused SIMD kernel (one pass forward, one backward; other devices use libtorch)")]
+    public SplKernel Kernel { get; init; } = SplKernel.Libtorch;
 }
