@@ -42,11 +42,11 @@ public sealed class FusedSplFunction : autograd.MultiTensorFunction<FusedSplFunc
             RoutingGradients: gate.requires_grad || direction.requires_grad);
         long rows = shape.Rows, experts = shape.Experts;
         using var noGrad = no_grad();
-        Tensor Rows() => empty(rows, experts, dtype: ScalarType.Float32);
+        Tensor Rows() => empty(rows, experts, dtype: ScalarType.Float32, device: x.device);
         var (y, signedCost, drive, linear, match, sigmoid) = (Rows(), Rows(), Rows(), Rows(), Rows(), Rows());
-        var invNorm = empty(rows, dtype: ScalarType.Float32);
-        var radial = empty(rows, dtype: ScalarType.Float32);
-        var rate = empty(experts, dtype: ScalarType.Float32);
+        var invNorm = empty(rows, dtype: ScalarType.Float32, device: x.device);
+        var radial = empty(rows, dtype: ScalarType.Float32, device: x.device);
+        var rate = empty(experts, dtype: ScalarType.Float32, device: x.device);
         FusedSplKernel.Forward(shape, Floats(x), Floats(gate.t().contiguous()), Floats(direction.t().contiguous()),
             Floats(weight.t().contiguous()), Floats(bias.contiguous()), Floats(y), Floats(signedCost), Floats(drive),
             Floats(linear), Floats(match), Floats(sigmoid), Floats(invNorm), Floats(radial), Floats(rate));
@@ -62,13 +62,13 @@ public sealed class FusedSplFunction : autograd.MultiTensorFunction<FusedSplFunc
         var saved = ctx.get_saved_variables();
         var shape = (FusedSplKernel.Shape)ctx.get_data("shape");
         var (x, gate, direction, weight) = (saved[0], saved[1], saved[2], saved[3]);
-        var gradY = gradients[0] is { } g && g.Handle != IntPtr.Zero ? g.contiguous() : zeros(shape.Rows, shape.Experts);
+        var gradY = gradients[0] is { } g && g.Handle != IntPtr.Zero ? g.contiguous() : zeros(shape.Rows, shape.Experts, device: x.device);
         var gradRate = gradients.Count > 1 && gradients[1] is { } r && r.Handle != IntPtr.Zero ? r.contiguous() : null;
-        var gradX = empty(x.shape, dtype: ScalarType.Float32);
-        var gradGateT = empty(shape.Inputs, shape.Experts, dtype: ScalarType.Float32);
-        var gradDirectionT = empty(shape.Inputs, shape.Experts, dtype: ScalarType.Float32);
-        var gradWeightT = empty(shape.Inputs, shape.Experts, dtype: ScalarType.Float32);
-        var gradBias = empty(shape.Experts, dtype: ScalarType.Float32);
+        var gradX = empty(x.shape, dtype: ScalarType.Float32, device: x.device);
+        var gradGateT = empty(shape.Inputs, shape.Experts, dtype: ScalarType.Float32, device: x.device);
+        var gradDirectionT = empty(shape.Inputs, shape.Experts, dtype: ScalarType.Float32, device: x.device);
+        var gradWeightT = empty(shape.Inputs, shape.Experts, dtype: ScalarType.Float32, device: x.device);
+        var gradBias = empty(shape.Experts, dtype: ScalarType.Float32, device: x.device);
         FusedSplKernel.Backward(shape, Floats(x), Floats(gate), Floats(direction), Floats(weight), Floats(gradY),
             gradRate is null ? ReadOnlySpan<float>.Empty : Floats(gradRate), Floats(saved[4]), Floats(saved[5]), Floats(saved[6]),
             Floats(saved[7]), Floats(saved[8]), Floats(saved[9]), Floats(saved[10]), Floats(gradX), Floats(gradGateT), Floats(gradDirectionT),
