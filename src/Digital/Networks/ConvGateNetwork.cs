@@ -21,7 +21,7 @@ namespace LogicNets.Digital.Networks;
 /// A wire's candidates at layer l are, in order, each earlier map (the operand bits, then layers 0 … l − 1) at
 /// position t and then the same map at t − 1.
 /// </remarks>
-public sealed class ConvGateNetwork : nn.Module<Tensor, Tensor>
+public sealed class ConvGateNetwork : GateLayerStack
 {
     private readonly int[] _mapWidths;
 
@@ -43,38 +43,14 @@ public sealed class ConvGateNetwork : nn.Module<Tensor, Tensor>
                 ? new GateLayer($"layer{l}", fanIn, channels, Wiring.Learnable, rng, residualBias, device, form)
                 : new GateLayer("output", fanIn, 1, Wiring.Learnable, rng, residualBias: 0, device, form));
         }
-        Layers = layers;
-        for (int l = 0; l < layers.Count; l++) register_module($"l{l}", layers[l]);
+        UseLayers(layers);
     }
 
     /// <summary>The hidden layers, then the output layer (one gate per position).</summary>
-    public IReadOnlyList<GateLayer> Layers { get; }
-
     /// <summary>Operand bits per position: a_t, b_t and, for rows with a carry-in, that bit at position 0.</summary>
     public int BaseChannels { get; }
 
     public int Channels { get; }
-
-    public long ParameterCount => parameters().Sum(p => p.numel());
-
-    public bool StraightThrough
-    {
-        get => Layers[0].StraightThrough;
-        set
-        {
-            foreach (var layer in Layers) layer.StraightThrough = value;
-        }
-    }
-
-    /// <summary>Candidates each learned wire mixes in the forward pass (<see cref="GateLayer.WireTopK"/>); 0 = all.</summary>
-    public int WireTopK
-    {
-        get => Layers[0].WireTopK;
-        set
-        {
-            foreach (var layer in Layers) layer.WireTopK = value;
-        }
-    }
 
     /// <summary>x: [batch, inputs] → [batch, outputs], output t computed at position t.</summary>
     public Tensor Forward(Tensor x, int outputs)

@@ -16,7 +16,7 @@ namespace LogicNets.Digital.Networks;
 /// the group's relaxed outputs and τ = k/6, so a unanimous group gives σ(±3). The hard prediction s &gt; k/2 is the
 /// group's majority, which the circuit computes with a <see cref="MajorityNetwork"/>.
 /// </remarks>
-public sealed class GateNetwork : nn.Module<Tensor, Tensor>
+public sealed class GateNetwork : GateLayerStack
 {
     /// <param name="skipWiring">
     /// Learnable wiring only: each layer's wires choose among the inputs and every earlier layer's gates (DenseNet's
@@ -41,12 +41,9 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
             fanIn = skipWiring ? fanIn + width : width;
         }
         layers.Add(new GateLayer("output", fanIn, outputs * outputGroup, wiring, rng, residualBias: 0, device, form, kernel));
-        Layers = layers;
-        for (int l = 0; l < layers.Count; l++) register_module($"l{l}", layers[l]);
+        UseLayers(layers);
         InputWidth = inputs;
     }
-
-    public IReadOnlyList<GateLayer> Layers { get; }
 
     public int InputWidth { get; }
 
@@ -55,29 +52,6 @@ public sealed class GateNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>Output gates per output bit (1: one gate per bit; odd k &gt; 1: group-sum head).</summary>
     public int OutputGroup { get; }
-
-    /// <summary>Trainable parameters as built: 16 gate logits (input-wise: 4) per neuron, plus two wire selectors per neuron when wiring is learnable.</summary>
-    public long ParameterCount => parameters().Sum(p => p.numel());
-
-    /// <summary>Straight-through mode for every layer: the forward pass is the hard circuit.</summary>
-    public bool StraightThrough
-    {
-        get => Layers[0].StraightThrough;
-        set
-        {
-            foreach (var layer in Layers) layer.StraightThrough = value;
-        }
-    }
-
-    /// <summary>Learnable wiring: candidates per wire in the forward pass for every layer (<see cref="GateLayer.WireTopK"/>); 0 = all.</summary>
-    public int WireTopK
-    {
-        get => Layers[0].WireTopK;
-        set
-        {
-            foreach (var layer in Layers) layer.WireTopK = value;
-        }
-    }
 
     public override Tensor forward(Tensor x)
     {
