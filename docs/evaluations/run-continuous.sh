@@ -88,7 +88,8 @@ logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype
 logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype-start=random --set balance=1 --set mask-gradient=every --out "$out/sparse/issue17/spl-product/floor.csv" --force
 logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype-start=inputs --out "$out/sparse/issue17/spl-product/inputs.csv" --force
 
-# 8. Issue #17, moie computed another way (about 12 minutes with --jobs 2): the fused SPL kernel, an option. The
+# 8. Issue #17, moie computed another way (about 6 minutes with --jobs 2): the fused kernels (SPL layers, attention,
+#    layer norms, Adam), an option; the rows committed at 4a25b33 came from the SPL kernel alone, the code of the time. The
 #    side-by-side Q, K, V rows (sparse/issue17/side-by-side-qkv/) came from commit 016e200, whose code computed them
 #    so by default: check it out and run `issue17_sweep moie 8 side-by-side-qkv` to repeat them.
 issue17_sweep moie 8 fused-kernel --set kernel=fused

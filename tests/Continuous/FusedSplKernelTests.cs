@@ -7,7 +7,7 @@ namespace LogicNets.Tests.Continuous;
 public class FusedSplKernelTests
 {
     /// <summary>One forward and backward pass of a layer built from seed 5, with residual and loss as a network gives them.</summary>
-    private static (Tensor Output, float? Floor, Tensor Mask, Tensor SignedCost, Tensor[] Gradients) Pass(SplOptions options, int inputs,
+    private static (Tensor Output, float? Floor, Tensor Mask, Tensor SignedCost, Tensor[] Gradients, ExpertTotals? Totals) Pass(SplOptions options, int inputs,
         int experts, bool learnedRouting, bool withResidual)
     {
         manual_seed(5);
@@ -30,7 +30,7 @@ public class FusedSplKernelTests
         var gradients = new List<Tensor> { input.grad!, layer.Computation.weight!.grad!, layer.Computation.bias!.grad! };
         if (learnedRouting) gradients.AddRange([layer.Prototype.grad!, layer.Gate.grad!]);
         if (withResidual) gradients.Add(residualSource.grad!);
-        return (output.detach(), layer.FiringFloorLoss?.item<float>(), layer.LastMask!, layer.LastSignedCost!, [.. gradients]);
+        return (output.detach(), layer.FiringFloorLoss?.item<float>(), layer.LastMask!, layer.LastSignedCost!, [.. gradients], layer.LastTotals);
     }
 
     public static TheoryData<MaskGradient, bool, double, bool, bool, int, int> Cases => new()
@@ -57,6 +57,11 @@ public class FusedSplKernelTests
         Assert.True(fused.Mask.eq(reference.Mask).all().item<bool>(), "another mask");
         Assert.True(fused.Output.allclose(reference.Output, rtol: 1e-4, atol: 1e-5), "another output");
         Assert.True(fused.SignedCost.allclose(reference.SignedCost, rtol: 1e-4, atol: 1e-5), "another cost");
+        // The statistics' totals, summed by the kernel, against the reference's mask and cost.
+        Assert.Null(reference.Totals);
+        Assert.Equal(reference.Mask.sum([0], type: ScalarType.Float64).data<double>().ToArray(), fused.Totals!.Firing);
+        var cost = (absoluteCost ? reference.SignedCost.abs() : reference.SignedCost).sum([0], type: ScalarType.Float64);
+        Assert.True(tensor(fused.Totals.Cost).allclose(cost, rtol: 1e-4, atol: 1e-4), "other cost totals");
         Assert.Equal(reference.Floor is null, fused.Floor is null);
         if (reference.Floor is { } floor) Assert.Equal(floor, fused.Floor!.Value, 4);
         Assert.Equal(reference.Gradients.Length, fused.Gradients.Length);
@@ -67,5 +72,22 @@ public class FusedSplKernelTests
             Assert.True(actual.allclose(expected, rtol: 1e-3, atol: 1e-4),
                 $"gradient {index}: largest difference {(actual - expected).abs().max().item<float>()} of {expected.abs().max().item<float>()}");
         }
+    }
+
+    [Fact]
+    public void ASecondBackwardPassThroughARetainedGraphGivesTheSameGradients()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        var layer = new SparseProtoLinear(8, 8, new SplOptions { Kernel = SplKernel.Fused, MaskGradient = MaskGradient.Every, Balance = 1 });
+        var input = randn(40, 8).requires_grad_(true);
+        var loss = (layer.forward(input) * randn(40, 8)).sum() + layer.FiringFloorLoss!;
+        loss.backward(retain_graph: true);
+        var first = new[] { input.grad!.clone(), layer.Computation.weight!.grad!.clone(), layer.Prototype.grad!.clone() };
+        foreach (var leaf in new[] { input, layer.Computation.weight!, layer.Prototype }) leaf.grad!.zero_();
+        loss.backward();
+        Assert.True(input.grad!.equal(first[0]).all().item<bool>(), "another input gradient");
+        Assert.True(layer.Computation.weight!.grad!.equal(first[1]).all().item<bool>(), "another weight gradient");
+        Assert.True(layer.Prototype.grad!.equal(first[2]).all().item<bool>(), "another prototype gradient");
     }
 }

@@ -11,8 +11,11 @@ namespace LogicNets.Continuous.Moie;
 /// </summary>
 public sealed class DynSihaAttention : nn.Module<Tensor, Tensor>
 {
+    private readonly bool _fused;
+
     public DynSihaAttention(int width, SplOptions options, string name) : base(name)
     {
+        _fused = options.Kernel == SplKernel.Fused;
         Query = new SparseProtoLinear(width, width, options);
         Key = new SparseProtoLinear(width, width, options);
         Value = new SparseProtoLinear(width, width, options);
@@ -32,9 +35,12 @@ public sealed class DynSihaAttention : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor tokens)
     {
         long width = tokens.shape[^1];
-        var q = RotaryPositions.Apply(TokenWise.Apply(Query, tokens));
-        var k = RotaryPositions.Apply(TokenWise.Apply(Key, tokens));
+        var q = TokenWise.Apply(Query, tokens);
+        var k = TokenWise.Apply(Key, tokens);
         var v = TokenWise.Apply(Value, tokens);
+        if (_fused && tokens.device_type == DeviceType.CPU && tokens.dtype == ScalarType.Float32)
+            return TokenWise.Apply(Output, RotaryAttentionFunction.Apply(q, k, v));
+        (q, k) = (RotaryPositions.Apply(q), RotaryPositions.Apply(k));
         var weights = nn.functional.softmax(q.matmul(k.transpose(1, 2)) / Math.Sqrt(width), -1);
         return TokenWise.Apply(Output, weights.matmul(v));
     }

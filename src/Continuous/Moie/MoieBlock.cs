@@ -1,3 +1,4 @@
+using LogicNets.Continuous.Simd;
 using LogicNets.Continuous.Spl;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -10,11 +11,13 @@ public sealed class MoieBlock : nn.Module<Tensor, Tensor>
 {
     private readonly LayerNorm _attentionNorm;
     private readonly LayerNorm _feedForwardNorm;
+    private readonly bool _fused;
 
     public MoieBlock(int width, SplOptions options, string name) : base(name)
     {
         _attentionNorm = nn.LayerNorm(width);
         _feedForwardNorm = nn.LayerNorm(width);
+        _fused = options.Kernel == SplKernel.Fused;
         Attention = new DynSihaAttention(width, options, "attention");
         FeedForward = new MoieFeedForward(width, options, "feed_forward");
         RegisterComponents();
@@ -33,7 +36,7 @@ public sealed class MoieBlock : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor tokens)
     {
-        var h = tokens + Attention.forward(_attentionNorm.forward(tokens));
-        return h + FeedForward.forward(_feedForwardNorm.forward(h));
+        var h = tokens + Attention.forward(LayerNormFunction.Apply(_attentionNorm, tokens, _fused));
+        return h + FeedForward.forward(LayerNormFunction.Apply(_feedForwardNorm, h, _fused));
     }
 }

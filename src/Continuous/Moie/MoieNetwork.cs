@@ -1,3 +1,4 @@
+using LogicNets.Continuous.Simd;
 using LogicNets.Continuous.Spl;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -20,11 +21,13 @@ public sealed class MoieNetwork : nn.Module<Tensor, Tensor>
     private readonly LayerNorm _finalNorm;
     private readonly Linear _readout;
     private readonly Parameter? _positions;
+    private readonly bool _fused;
 
     public MoieNetwork(int inputWidth, int width, int depth, int outputWidth, MoieOptions options) : base(nameof(MoieNetwork))
     {
         if (width < 2 || width % 2 != 0) throw new ArgumentException($"moie width must be even and >= 2 (rotary pairs), got {width}");
         if (depth < 1) throw new ArgumentException($"moie needs at least one block, got {depth}");
+        _fused = options.Kernel == SplKernel.Fused;
         _embedding = nn.Linear(1, width);
         if (options.AbsolutePositions) _positions = new Parameter(randn(inputWidth, width) * 0.1);
         for (int block = 0; block < depth; block++) _blocks.Add(new MoieBlock(width, options, $"block{block}"));
@@ -32,7 +35,7 @@ public sealed class MoieNetwork : nn.Module<Tensor, Tensor>
         {
             var first = _blocks[0].SparseLayers;
             for (int kind = 0; kind < first.Count; kind++)
-                _streams.Add(new PrototypeResidualStream(first[kind].OutputWidth, first[kind].InputWidth, $"prc_{MoieBlock.Kinds[kind]}"));
+                _streams.Add(new PrototypeResidualStream(first[kind].OutputWidth, first[kind].InputWidth, $"prc_{MoieBlock.Kinds[kind]}", _fused));
         }
         _finalNorm = nn.LayerNorm(width);
         _readout = nn.Linear((long)inputWidth * width, outputWidth);
@@ -60,6 +63,6 @@ public sealed class MoieNetwork : nn.Module<Tensor, Tensor>
         var tokens = _embedding.forward(input.unsqueeze(-1));
         if (_positions is not null) tokens = tokens + _positions;
         foreach (var block in _blocks) tokens = block.forward(tokens);
-        return _readout.forward(_finalNorm.forward(tokens).flatten(1));
+        return _readout.forward(LayerNormFunction.Apply(_finalNorm, tokens, _fused).flatten(1));
     }
 }

@@ -1,3 +1,4 @@
+using LogicNets.Continuous.Simd;
 using LogicNets.Continuous.Spl;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -15,9 +16,12 @@ public sealed class PrototypeResidualStream : nn.Module
 {
     private readonly Parameter _transform;
     private readonly LayerNorm _norm;
+    private readonly bool _fused;
 
-    public PrototypeResidualStream(int experts, int inputWidth, string name) : base(name)
+    /// <summary><paramref name="fused"/>: the layer norm through <see cref="LayerNormFunction"/> on CPU.</summary>
+    public PrototypeResidualStream(int experts, int inputWidth, string name, bool fused = false) : base(name)
     {
+        _fused = fused;
         _transform = new Parameter(eye(experts));
         _norm = nn.LayerNorm(inputWidth);
         RegisterComponents();
@@ -30,7 +34,7 @@ public sealed class PrototypeResidualStream : nn.Module
         var previous = layers[0].EffectivePrototype;
         for (int block = 1; block < layers.Count; block++)
         {
-            layers[block].UsePrototypeResidual(_norm.forward(_transform.matmul(previous)));
+            layers[block].UsePrototypeResidual(LayerNormFunction.Apply(_norm, _transform.matmul(previous), _fused));
             previous = layers[block].EffectivePrototype;
         }
     }

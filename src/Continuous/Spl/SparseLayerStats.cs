@@ -12,6 +12,9 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
     private readonly Tensor?[] _cost = new Tensor?[layers.Count];
     private readonly Tensor?[] _fired = new Tensor?[layers.Count];
     private readonly long[] _rows = new long[layers.Count];
+    // Totals the fused kernel summed on the host (ExpertTotals), beside the device sums of the libtorch path.
+    private readonly double[]?[] _firedOnHost = new double[]?[layers.Count];
+    private readonly double[] _costOnHost = new double[layers.Count];
 
     public List<LayerEpochStats> Rows { get; } = [];
 
@@ -22,8 +25,18 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
         {
             var layer = layers[index].Layer;
             if (layer.LastMask is null || layer.LastSignedCost is null) continue;
-            using var scope = NewDisposeScope();
             _rows[index] += layer.LastMask.shape[0];
+            if (layer.LastTotals is { } totals)
+            {
+                var fired = _firedOnHost[index] ??= new double[layer.OutputWidth];
+                for (int expert = 0; expert < fired.Length; expert++)
+                {
+                    fired[expert] += totals.Firing[expert];
+                    _costOnHost[index] += totals.Cost[expert];
+                }
+                continue;
+            }
+            using var scope = NewDisposeScope();
             // Counts in float64: float32 stops counting exactly at 2^24. The activation is the sum of the experts' counts.
             Add(ref _fired[index], layer.LastMask.sum([0], type: ScalarType.Float64));
             Add(ref _cost[index], layer.CostOf(layer.LastSignedCost).sum(ScalarType.Float64));
@@ -48,20 +61,34 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
             var (name, layer) = layers[index];
             if (_rows[index] == 0) continue;
             using var scope = NewDisposeScope();
-            var silent = _fired[index]!.eq(0);
+            var fired = Fired(index, layer.OutputWidth);
+            double cost = _costOnHost[index] + (_cost[index]?.item<double>() ?? 0);
+            var silent = fired.Select(count => count == 0).ToArray();
             double entries = (double)_rows[index] * layer.OutputWidth;
             Rows.Add(new LayerEpochStats
             {
                 Epoch = epoch,
                 Layer = name,
-                ActivationRate = Math.Round(_fired[index]!.sum().item<double>() / entries, 6),
-                MeanCost = Math.Round(_cost[index]!.item<double>() / entries, 6),
+                ActivationRate = Math.Round(fired.Sum() / entries, 6),
+                MeanCost = Math.Round(cost / entries, 6),
                 PrototypeNorm = Math.Round(layer.Prototype.detach().square().sum([1]).sqrt().mean().item<float>(), 6),
-                CollapsedShare = Math.Round(silent.sum().item<long>() / (double)layer.OutputWidth, 6),
-                Revived = revive ? layer.Revive(silent) : 0,
+                CollapsedShare = Math.Round(silent.Count(s => s) / (double)layer.OutputWidth, 6),
+                Revived = revive ? layer.Revive(tensor(silent, device: layer.Prototype.device)) : 0,
             });
             Reset(index);
         }
+    }
+
+    /// <summary>Each expert's firing count over the epoch: the host totals plus the device sums.</summary>
+    private double[] Fired(int index, int experts)
+    {
+        var fired = _firedOnHost[index] is { } host ? (double[])host.Clone() : new double[experts];
+        if (_fired[index] is { } device)
+        {
+            var counts = device.cpu().data<double>().ToArray();
+            for (int expert = 0; expert < experts; expert++) fired[expert] += counts[expert];
+        }
+        return fired;
     }
 
     private void Reset(int index)
@@ -69,6 +96,8 @@ public sealed class SparseLayerStats(IReadOnlyList<(string Name, SparseProtoLine
         _cost[index]?.Dispose();
         _fired[index]?.Dispose();
         _cost[index] = _fired[index] = null;
+        _firedOnHost[index] = null;
+        _costOnHost[index] = 0;
         _rows[index] = 0;
     }
 

@@ -87,6 +87,10 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
         PrototypeSeeding.Seed(network, SeedingPasses(network), batch, generator, silentOnly: Options.PrototypeStart == PrototypeStart.RandomOrInputs);
     }
 
+    /// <summary>With <see cref="SplKernel.Fused"/> on CPU the main parameters' Adam step runs as SIMD loops too (<see cref="FusedAdam"/>).</summary>
+    protected override optim.Optimizer CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters) =>
+        Options.Kernel == SplKernel.Fused && Device.type == DeviceType.CPU ? new FusedAdam(parameters, LearningRate) : base.CreateOptimizer(parameters);
+
     protected override Tensor? Regularization(nn.Module<Tensor, Tensor> network)
     {
         Tensor? penalty = null;

@@ -49,6 +49,9 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     /// <summary>The last training batch's x·g [batch, experts] (detached), before any absolute value.</summary>
     public Tensor? LastSignedCost { get; private set; }
 
+    /// <summary>The last training batch's firing counts and cost per expert when the fused kernel summed them; null otherwise.</summary>
+    public ExpertTotals? LastTotals { get; private set; }
+
     private Tensor? _prototypeResidual;
 
     /// <summary>
@@ -109,10 +112,13 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     private Tensor FusedForward(Tensor input)
     {
         var batch = new FusedSplFunction.Batch();
-        var (output, rate) = FusedSplFunction.Apply(input, Gate, nn.functional.normalize(EffectivePrototype, dim: -1),
-            Computation.weight!, Computation.bias!, _options, batch);
-        if (training && _options.Balance > 0) FiringFloorLoss = FiringFloorOfRate(rate);
-        if (training) Remember(input, batch.Mask!, batch.SignedCost!);
+        var (output, floorLoss) = FusedSplFunction.Apply(input, Gate, EffectivePrototype, Computation.weight!, Computation.bias!, _options, batch);
+        if (training && _options.Balance > 0) FiringFloorLoss = floorLoss;
+        if (training)
+        {
+            Remember(input, batch.Mask!, batch.SignedCost!);
+            LastTotals = batch.Totals;
+        }
         return output;
     }
 
@@ -213,6 +219,7 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         LastInput = input.detach().DetachFromDisposeScope();
         LastMask = mask.detach().DetachFromDisposeScope();
         LastSignedCost = signedCost.detach().DetachFromDisposeScope();
+        LastTotals = null;
     }
 
     protected override void Dispose(bool disposing)

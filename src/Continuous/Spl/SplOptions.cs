@@ -39,8 +39,10 @@ public enum SplKernel
     Libtorch,
 
     /// <summary>
-    /// <see cref="FusedSplKernel"/> on CPU float32 (libtorch elsewhere): the same function; sums run in another order, so
-    /// the last float bits differ and a long run can take another path.
+    /// On CPU float32 (libtorch elsewhere) each SPL layer as one <see cref="FusedSplFunction"/> node, in moie the
+    /// attention between the projections (<c>RotaryAttentionFunction</c>) and the layer norms (<c>LayerNormFunction</c>)
+    /// too, and the main parameters' Adam step as SIMD loops (<c>FusedAdam</c>): the same functions; sums run in another
+    /// order, so the last float bits differ and a long run can take another path.
     /// </summary>
     Fused,
 }
@@ -152,6 +154,6 @@ public record SplOptions
     [Description("at each epoch's end, re-seed every expert that fired on no row of the epoch: prototype on a random input of the last batch, gate and computation row zero")]
     public bool Revive { get; init; }
 
-    [Description("which code runs an SPL layer on CPU: libtorch operations, or the fused SIMD kernel (one pass forward, one backward; other devices use libtorch)")]
+    [Description("which code runs on CPU: libtorch operations, or fused SIMD kernels (every SPL layer, moie's attention and layer norms as one autograd node each, and the Adam step); other devices use libtorch")]
     public SplKernel Kernel { get; init; } = SplKernel.Libtorch;
 }

@@ -84,6 +84,9 @@ public abstract class TorchLearner : ILearner, ISavableLearner
     /// <summary>Called at the end of every completed epoch.</summary>
     protected virtual void EndEpoch(int epoch) { }
 
+    /// <summary>The optimiser of the main parameters: Adam at <see cref="LearningRate"/>.</summary>
+    protected virtual optim.Optimizer CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters) => optim.Adam(parameters, LearningRate);
+
     /// <summary>Builds the network (called once per fit, after the seed is set, so weights are reproducible).</summary>
     protected abstract nn.Module<Tensor, Tensor> BuildNetwork();
 
@@ -102,7 +105,7 @@ public abstract class TorchLearner : ILearner, ISavableLearner
         using var x = TensorData.Inputs(train, options.Encoding, Device);
         using var y = TensorData.Targets(train, Device);
         BeginFit(_network, x, options.Seed);
-        using var optimizer = optim.Adam(MainParameters(_network), LearningRate);
+        using var optimizer = CreateOptimizer(MainParameters(_network));
         var network = _network;
         var schedule = AnnealLearningRate ? optim.lr_scheduler.CosineAnnealingLR(optimizer, (int)Math.Min(PlannedSteps, int.MaxValue)) : null;
         bool bits = Request.Shape.Kind == TargetKind.Bits;

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace LogicNets.Continuous.Simd;
+
+/// <summary>
+/// Layer normalisation over each row's last dimension with a learned scale γ and shift β, and its backward pass, as
+/// loops over the rows: x̂ = (x − mean) / √(var + ε), y = x̂·γ + β (variance over the row, divided by its width).
+/// Float32, row-major. moie's rows are a few features wide, where libtorch's layer_norm spends its time dispatching.
+/// </summary>
+public static class LayerNormKernel
+{
+    /// <summary>Writes y and, for the backward pass, x̂ [rows, width] and 1/√(var + ε) [rows].</summary>
+    public static void Forward(int width, ReadOnlySpan<float> x, ReadOnlySpan<float> scale, ReadOnlySpan<float> shift, float epsilon,
+        Span<float> y, Span<float> normalized, Span<float> inverseDeviation)
+    {
+        int rows = inverseDeviation.Length;
+        Require(width, rows, x, y, normalized, scale, shift);
+        ref float input = ref Start(x);
+        ref float output = ref MemoryMarshal.GetReference(y);
+        ref float unit = ref MemoryMarshal.GetReference(normalized);
+        ref float g = ref Start(scale);
+        ref float b = ref Start(shift);
+        for (int r = 0, o = 0; r < rows; r++, o += width)
+        {
+            float sum = 0;
+            for (int i = 0; i < width; i++) sum += Unsafe.Add(ref input, o + i);
+            float mean = sum / width, square = 0;
+            for (int i = 0; i < width; i++)
+            {
+                float centred = Unsafe.Add(ref input, o + i) - mean;
+                square += centred * centred;
+            }
+            float inverse = 1 / MathF.Sqrt(square / width + epsilon);
+            inverseDeviation[r] = inverse;
+            for (int i = 0; i < width; i++)
+            {
+                float value = (Unsafe.Add(ref input, o + i) - mean) * inverse;
+                Unsafe.Add(ref unit, o + i) = value;
+                Unsafe.Add(ref output, o + i) = value * Unsafe.Add(ref g, i) + Unsafe.Add(ref b, i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// ∂x = (∂x̂ − mean(∂x̂) − x̂·mean(∂x̂·x̂)) / √(var + ε) with ∂x̂ = ∂y·γ; ∂γ = Σ_rows ∂y·x̂, ∂β = Σ_rows ∂y (all
+    /// overwritten).
+    /// </summary>
+    public static void Backward(int width, ReadOnlySpan<float> gradY, ReadOnlySpan<float> scale, ReadOnlySpan<float> normalized,
+        ReadOnlySpan<float> inverseDeviation, Span<float> gradX, Span<float> gradScale, Span<float> gradShift)
+    {
+        int rows = inverseDeviation.Length;
+        Require(width, rows, gradY, gradX, normalized, scale, gradScale);
+        if (gradShift.Length != width) throw new ArgumentException($"layer norm: the shift's gradient has {gradShift.Length} values for width {width}");
+        gradScale.Clear();
+        gradShift.Clear();
+        ref float upstream = ref Start(gradY);
+        ref float unit = ref Start(normalized);
+        ref float g = ref Start(scale);
+        ref float result = ref MemoryMarshal.GetReference(gradX);
+        ref float gs = ref MemoryMarshal.GetReference(gradScale);
+        ref float gb = ref MemoryMarshal.GetReference(gradShift);
+        for (int r = 0, o = 0; r < rows; r++, o += width)
+        {
+            float meanGrad = 0, meanAlong = 0;
+            for (int i = 0; i < width; i++)
+            {
+                float dy = Unsafe.Add(ref upstream, o + i), value = Unsafe.Add(ref unit, o + i);
+                float dUnit = dy * Unsafe.Add(ref g, i);
+                meanGrad += dUnit;
+                meanAlong += dUnit * value;
+                Unsafe.Add(ref gs, i) += dy * value;
+                Unsafe.Add(ref gb, i) += dy;
+            }
+            meanGrad /= width;
+            meanAlong /= width;
+            float inverse = inverseDeviation[r];
+            for (int i = 0; i < width; i++)
+            {
+                float dUnit = Unsafe.Add(ref upstream, o + i) * Unsafe.Add(ref g, i);
+                Unsafe.Add(ref result, o + i) = (dUnit - meanGrad - Unsafe.Add(ref unit, o + i) * meanAlong) * inverse;
+            }
+        }
+    }
+
+    /// <summary>The loops read through unchecked references: the lengths are checked once, here.</summary>
+    private static void Require(int width, int rows, ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c,
+        ReadOnlySpan<float> perFeature, ReadOnlySpan<float> perFeatureToo)
+    {
+        long cells = (long)rows * width;
+        if (width < 1 || a.Length != cells || b.Length != cells || c.Length != cells || perFeature.Length != width || perFeatureToo.Length != width)
+            throw new ArgumentException($"layer norm over {rows} rows of width {width}: spans of {a.Length}, {b.Length}, {c.Length}, {perFeature.Length} and {perFeatureToo.Length} values");
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float Start(ReadOnlySpan<float> span) => ref MemoryMarshal.GetReference(span);
+}
