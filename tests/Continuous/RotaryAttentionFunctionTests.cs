@@ -48,6 +48,7 @@ public class RotaryAttentionFunctionTests
         var (q, k, v) = (randn(2, 5, 6), randn(2, 5, 6), randn(2, 5, 6));
         using var noGrad = no_grad();
         Assert.True(RotaryAttentionFunction.Apply(q, k, v).allclose(Reference(q, k, v), rtol: 1e-4, atol: 1e-5));
+        Assert.Equal([0L, 5, 6], RotaryAttentionFunction.Apply(q.narrow(0, 0, 0), k.narrow(0, 0, 0), v.narrow(0, 0, 0)).shape); // an empty batch
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public static class RotaryAttentionKernel
     {
         int tokens = shape.Tokens, width = shape.Width, block = tokens * width;
         Require(shape, [queries.Length, keys.Length, values.Length, rotatedQueries.Length, rotatedKeys.Length, output.Length], [weights.Length], [cos.Length, sin.Length]);
+        if (shape.Batch == 0) return;
         float scale = 1 / MathF.Sqrt(width);
         Rotate(shape, queries, cos, sin, rotatedQueries);
         Rotate(shape, keys, cos, sin, rotatedKeys);
@@ -74,6 +75,7 @@ public static class RotaryAttentionKernel
         int tokens = shape.Tokens, width = shape.Width, block = tokens * width;
         Require(shape, [rotatedQueries.Length, rotatedKeys.Length, values.Length, gradOutput.Length, gradQueries.Length, gradKeys.Length, gradValues.Length],
             [weights.Length], [cos.Length, sin.Length]);
+        if (shape.Batch == 0) return;
         float scale = 1 / MathF.Sqrt(width);
         int square = tokens * tokens;
         Span<float> scratch = width * tokens + 3 * square <= 16384 ? stackalloc float[width * tokens + 3 * square] : new float[width * tokens + 3 * square];
