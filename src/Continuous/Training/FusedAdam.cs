@@ -40,19 +40,6 @@ public sealed class FusedAdam(IEnumerable<Parameter> parameters, double learning
         }
     }, closure);
 
-    /// <summary>
-    /// Drops the gradients rather than zeroing them (PyTorch's set_to_none): the next backward pass hands each
-    /// parameter its gradient without adding it to zeros — the same numbers, some 60 operations a step fewer. As in
-    /// PyTorch, a parameter the next loss does not reach then has no gradient and is left as it is (zeroed, Adam's
-    /// momentum would still move it).
-    /// </summary>
-    public override void zero_grad()
-    {
-        foreach (var group in _parameter_groups)
-            foreach (var parameter in group.Parameters)
-                parameter.grad = null;
-    }
-
     /// <summary>Whether the parameter, its gradient and both moments are contiguous CPU float32 tensors of one size.</summary>
     private static bool Fusable(Tensor parameter, Tensor grad, State state) =>
         new[] { parameter, grad, state.exp_avg, state.exp_avg_sq }.All(t =>
