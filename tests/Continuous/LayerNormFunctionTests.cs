@@ -1,4 +1,4 @@
-using LogicNets.Continuous.Simd;
+using LogicNets.Continuous.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 

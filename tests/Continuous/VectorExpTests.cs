@@ -1,5 +1,5 @@
 using System.Runtime.Intrinsics;
-using LogicNets.Continuous.Simd;
+using LogicNets.Continuous.Kernels;
 
 namespace LogicNets.Tests.Continuous;
 

@@ -1,4 +1,4 @@
-using LogicNets.Continuous.Simd;
+using LogicNets.Continuous.Kernels;
 using LogicNets.Continuous.Spl;
 using TorchSharp;
 using TorchSharp.Modules;

@@ -1,15 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using LogicNets.Continuous.Simd;
+using LogicNets.Continuous.Kernels;
 
 namespace LogicNets.Continuous.Moie;
 
 /// <summary>
 /// DynSIHA's attention after its projections as SIMD loops, batch by batch: rotary positions on Q and K
 /// (<see cref="RotaryPositions"/>), scores QKᵀ/√d, softmax over keys, the weighted sum of V; and its backward pass.
-/// Float32, row-major [batch, tokens, width] spans. moie's heads are a few tokens by a few features, where libtorch's
-/// batched products and their backward nodes spend their time on dispatch rather than arithmetic.
+/// Float32, row-major [batch, tokens, width] spans. One node instead of some fifteen libtorch operations and their
+/// backward nodes; at moie's few tokens by few features only a little faster (BENCHMARKS.md): the work is instructions.
 /// </summary>
 public static class RotaryAttentionKernel
 {

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using LogicNets.Continuous.Simd;
+using LogicNets.Continuous.Kernels;
 
 namespace LogicNets.Continuous.Spl;
 

@@ -4,7 +4,7 @@ using TorchSharp.Modules;
 using static LogicNets.Continuous.Torch.TensorSpans;
 using static TorchSharp.torch;
 
-namespace LogicNets.Continuous.Simd;
+namespace LogicNets.Continuous.Kernels;
 
 /// <summary>
 /// <see cref="LayerNormKernel"/> as one libtorch autograd node over the last dimension: input [..., width], scale γ and

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace LogicNets.Continuous.Simd;
+namespace LogicNets.Continuous.Kernels;
 
 /// <summary>
 /// Layer normalisation over each row's last dimension with a learned scale γ and shift β, and its backward pass, as
 /// loops over the rows: x̂ = (x − mean) / √(var + ε), y = x̂·γ + β (variance over the row, divided by its width).
-/// Float32, row-major. moie's rows are a few features wide, where libtorch's layer_norm spends its time dispatching.
+/// Float32, row-major; moie's rows are a few features wide, so the loops run over features one by one.
 /// </summary>
 public static class LayerNormKernel
 {

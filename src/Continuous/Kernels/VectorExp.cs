@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace LogicNets.Continuous.Simd;
+namespace LogicNets.Continuous.Kernels;
 
 /// <summary>
 /// eˣ for eight floats at once in float arithmetic (Cephes' expf: e^x = 2ⁿ·e^r, |r| ≤ ln2/2, a degree-7 polynomial for
