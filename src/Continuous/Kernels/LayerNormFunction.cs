@@ -25,7 +25,7 @@ public sealed class LayerNormFunction : autograd.MultiTensorFunction<LayerNormFu
     /// <summary>(x − mean) / √(var + ε)·γ + β over the last dimension.</summary>
     public static Tensor Apply(Tensor input, Tensor scale, Tensor shift, double epsilon)
     {
-        bool backwardFollows = is_grad_enabled() && (input.requires_grad || scale.requires_grad || shift.requires_grad);
+        bool backwardFollows = FusedNodes.BackwardFollows(input, scale, shift);
         return apply(input.contiguous(), scale.contiguous(), shift.contiguous(), epsilon, backwardFollows)[0];
     }
 

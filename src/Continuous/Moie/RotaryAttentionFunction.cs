@@ -21,7 +21,7 @@ public sealed class RotaryAttentionFunction : autograd.MultiTensorFunction<Rotar
             if (t.device_type != DeviceType.CPU || t.dtype != ScalarType.Float32 || t.dim() != 3)
                 throw new ArgumentException($"the fused attention runs on CPU float32 [batch, tokens, width] tensors, got {t.device_type} {t.dtype} of {t.dim()} dimensions");
         if (queries.shape[^1] % 2 != 0) throw new ArgumentException($"rotary positions need an even feature width, got {queries.shape[^1]}");
-        bool backwardFollows = is_grad_enabled() && (queries.requires_grad || keys.requires_grad || values.requires_grad);
+        bool backwardFollows = FusedNodes.BackwardFollows(queries, keys, values);
         return apply(queries.contiguous(), keys.contiguous(), values.contiguous(), backwardFollows)[0];
     }
 

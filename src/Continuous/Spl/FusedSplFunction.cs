@@ -37,8 +37,7 @@ public sealed class FusedSplFunction : autograd.MultiTensorFunction<FusedSplFunc
         foreach (var t in new[] { x, gate, prototype, weight, bias })
             if (t.device_type != DeviceType.CPU || t.dtype != ScalarType.Float32)
                 throw new ArgumentException($"the fused SPL kernel runs on CPU float32 tensors, got {t.device_type} {t.dtype}");
-        // Without a backward pass to come (prediction, no_grad) the node keeps nothing for one.
-        bool backwardFollows = is_grad_enabled() && new[] { x, gate, prototype, weight, bias }.Any(t => t.requires_grad);
+        bool backwardFollows = FusedNodes.BackwardFollows(x, gate, prototype, weight, bias);
         var outputs = apply(x.contiguous(), gate.contiguous(), prototype.contiguous(), weight.contiguous(), bias.contiguous(), options,
             batch, backwardFollows);
         return (outputs[0], outputs[1]);
@@ -129,7 +128,7 @@ public sealed class FusedSplFunction : autograd.MultiTensorFunction<FusedSplFunc
         return pass;
     }
 
-    /// <summary>λ · mean over experts of relu(floor − rate)²: the libtorch path's <c>FiringFloorOfRate</c>.</summary>
+    /// <summary>λ · mean over experts of relu(floor − rate)²: the libtorch path's <c>SparseProtoLinear.FiringFloor</c>.</summary>
     private static float FloorLoss(ReadOnlySpan<float> rate, SplOptions options)
     {
         float sum = 0;

@@ -141,11 +141,9 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     /// </summary>
     public Tensor? FiringFloorLoss { get; private set; }
 
-    private Tensor FiringFloor(Tensor drive) => FiringFloorOfRate(nn.functional.sigmoid(drive / _options.BalanceTemperature).mean([0]));
-
     /// <summary>λ · mean over experts of relu(floor − rate)², the rate σ(drive/τ) averaged over the batch's rows.</summary>
-    private Tensor FiringFloorOfRate(Tensor smoothRate) =>
-        nn.functional.relu(_options.BalanceFloor - smoothRate).square().mean() * _options.Balance;
+    private Tensor FiringFloor(Tensor drive) =>
+        nn.functional.relu(_options.BalanceFloor - nn.functional.sigmoid(drive / _options.BalanceTemperature).mean([0])).square().mean() * _options.Balance;
 
     /// <summary>
     /// Re-seeds the experts <paramref name="silent"/> marks (bool, one per expert): each one's effective prototype becomes
