@@ -6,6 +6,9 @@ cd "$(dirname "$0")/../.."
 logicnets() { dotnet src/Cli/bin/Release/net10.0/logicnets.dll "$@"; }
 out=docs/evaluations
 dotnet build src/Cli -c Release -v quiet -nologo
+# moie's defaults before section 9: libtorch's operations and no gradient clip. Sections 3–8 pin them for moie, so
+# that they repeat their committed rows.
+moie_before_clip=(--set kernel=libtorch --set gradient-clip=0)
 
 # 1. Depth sweep, width 64: plain MLP vs gradient-length protection, on a bit task and a regression task.
 for depth in 5 10 20 30; do
@@ -34,16 +37,16 @@ for entry in "parity:16:3 0.1" "noisy-xor 0.5" "add:6 0.5" "mix:xor3,and2,maj3,a
     # (sections 4 and 5).
     # spl's with M-SAPS on and a meta learning rate of 0.001, its defaults until section 6.
     extra=()
-    [ "$3" = moie ] && extra=(--set msaps=true --set meta-learning-rate=0.001 --set prototype-start=random)
+    [ "$3" = moie ] && extra=(--set msaps=true --set meta-learning-rate=0.001 --set prototype-start=random "${moie_before_clip[@]}")
     [ "$3" = spl ] && extra=(--set msaps=true --set meta-learning-rate=0.001)
     logicnets sweep --task "$1" --train-fraction "$2" --models "$3" --sizes "$4" --seeds 5 --jobs 2 "${extra[@]}" --out "$out/sparse/issue17/$name-$3.csv" --force
   done
 done
 design="--set absolute-positions=false --set mask-gradient=firing --set balance=0 --set meta-learning-rate=0.01 --set anneal=false --set msaps=true --set prototype-start=random"
-logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 $design --out "$out/sparse/issue17/moie-design" --force
+logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 $design "${moie_before_clip[@]}" --out "$out/sparse/issue17/moie-design" --force
 # "moie-default": the defaults of the time, M-SAPS on.
 logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --set msaps=true \
-  --set meta-learning-rate=0.001 --set prototype-start=random --out "$out/sparse/issue17/moie-default" --force
+  "${moie_before_clip[@]}" --set meta-learning-rate=0.001 --set prototype-start=random --out "$out/sparse/issue17/moie-default" --force
 
 # Runs MODEL at SIZE on the four tasks of issue #17 (section 3), seeds 1–5, with the --set settings that follow, into
 # sparse/issue17/NAME/.
@@ -61,7 +64,7 @@ issue17_sweep() {
 # 4. Issue #17, moie's M-SAPS ablation and the revival of silent experts: M-SAPS off, off with revival, and off with
 #    annealing (about 20 minutes each with --jobs 2; M-SAPS on is section 3's moie rows), with routing learned from a
 #    random start, the defaults until section 5; then spl with M-SAPS off at the meta learning rate of the time.
-learned=(--set meta-learning-rate=0.001 --set prototype-start=random)
+learned=(--set meta-learning-rate=0.001 --set prototype-start=random "${moie_before_clip[@]}")
 issue17_sweep moie 8 msaps-off --set msaps=false "${learned[@]}"
 issue17_sweep moie 8 msaps-off-revive --set msaps=false --set revive=true "${learned[@]}"
 issue17_sweep moie 8 msaps-off-anneal --set msaps=false --set anneal=true "${learned[@]}"
@@ -70,11 +73,11 @@ issue17_sweep spl 33 spl-msaps-off --set msaps=false --set meta-learning-rate=0.
 # 5. Issue #17, moie's routing: experts silent on a first batch seeded on its inputs (random-or-inputs), then with
 #    prototypes and gates frozen there (meta learning rate 0: moie's default since this section), and spl frozen the
 #    same way (not its default); about 20 minutes per moie variant with --jobs 2, 3 for spl.
-issue17_sweep moie 8 random-or-inputs --set prototype-start=random-or-inputs --set meta-learning-rate=0.001
-issue17_sweep moie 8 frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0
+issue17_sweep moie 8 random-or-inputs --set prototype-start=random-or-inputs --set meta-learning-rate=0.001 "${moie_before_clip[@]}"
+issue17_sweep moie 8 frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0 "${moie_before_clip[@]}"
 issue17_sweep spl 33 spl-frozen-routing --set prototype-start=random-or-inputs --set meta-learning-rate=0
 # "moie-frozen": the pictures of section 3's diagnose at these defaults.
-logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 --out "$out/sparse/issue17/moie-frozen" --force
+logicnets diagnose --task parity:16:3 --train-fraction 0.1 --model moie --size 8 --seed 1 "${moie_before_clip[@]}" --out "$out/sparse/issue17/moie-frozen" --force
 
 # 6. Issue #17, spl without M-SAPS: with a data-aware start at the old meta learning rate, then at a meta learning rate
 #    of 0.0003 — spl's defaults since this section (about 3 minutes each with --jobs 2).
@@ -89,7 +92,15 @@ logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype
 logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype-start=inputs --out "$out/sparse/issue17/spl-product/inputs.csv" --force
 
 # 8. Issue #17, moie computed another way (about 6 minutes with --jobs 2): the fused kernels (SPL layers, attention,
-#    layer norms, Adam), an option; the rows committed at 4a25b33 came from the SPL kernel alone, the code of the time. The
-#    side-by-side Q, K, V rows (sparse/issue17/side-by-side-qkv/) came from commit 016e200, whose code computed them
-#    so by default: check it out and run `issue17_sweep moie 8 side-by-side-qkv` to repeat them.
-issue17_sweep moie 8 fused-kernel --set kernel=fused
+#    layer norms, Adam), an option then; the rows committed at 4a25b33 came from the SPL kernel alone, the code of the
+#    time, and those in fused-kernel/ now from commit 2cdb545's kernels (section 9's changed their float sums: check
+#    2cdb545 out, where this line read `--set kernel=fused`, to repeat them). The side-by-side Q, K, V rows
+#    (sparse/issue17/side-by-side-qkv/) came from commit 016e200, whose code computed them so by default: check it
+#    out and run `issue17_sweep moie 8 side-by-side-qkv` to repeat them.
+issue17_sweep moie 8 fused-kernel --set kernel=fused --set gradient-clip=0
+
+# 9. Issue #17, moie's gradient clipped to norm 1, its default since this section together with the fused kernels on
+#    CPU: at the defaults (about 8 minutes with --jobs 2), and on libtorch's operations (about 25 minutes; the rows
+#    committed were taken with `--set gradient-clip=1` before either was a default: the same numbers).
+issue17_sweep moie 8 clip-fused
+issue17_sweep moie 8 clip-libtorch --set kernel=libtorch

@@ -90,4 +90,31 @@ public class FusedSplKernelTests
         Assert.True(layer.Computation.weight!.grad!.equal(first[1]).all().item<bool>(), "another weight gradient");
         Assert.True(layer.Prototype.grad!.equal(first[2]).all().item<bool>(), "another prototype gradient");
     }
+
+    [Fact]
+    public void TokensInAnyLeadingShapeRunAsRows()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(7);
+        var layer = new SparseProtoLinear(8, 16, new SplOptions { Kernel = SplKernel.Fused, MaskGradient = MaskGradient.Every, Balance = 1 });
+        var tokens = randn(3, 7, 8);
+        var weights = randn(3, 7, 16);
+        (Tensor Output, Tensor InputGradient, Tensor WeightGradient, Tensor LastInput, Tensor LastMask) Run(Tensor input, Tensor outputWeights)
+        {
+            input = input.clone().requires_grad_(true);
+            layer.Computation.weight!.grad?.zero_();
+            var output = layer.forward(input);
+            ((output * outputWeights).sum() + layer.FiringFloorLoss!).backward();
+            return (output.detach(), input.grad!, layer.Computation.weight!.grad!.clone(), layer.LastInput!.clone(), layer.LastMask!.clone());
+        }
+        var asTokens = Run(tokens, weights);
+        var asRows = Run(tokens.reshape(21, 8), weights.reshape(21, 16));
+        Assert.Equal([3L, 7, 16], asTokens.Output.shape);
+        Assert.Equal([21L, 8], asTokens.LastInput.shape);
+        Assert.Equal([21L, 16], asTokens.LastMask.shape);
+        Assert.True(asTokens.Output.reshape(21, 16).equal(asRows.Output).all().item<bool>(), "another output");
+        Assert.True(asTokens.InputGradient.reshape(21, 8).equal(asRows.InputGradient).all().item<bool>(), "another input gradient");
+        Assert.True(asTokens.WeightGradient.equal(asRows.WeightGradient).all().item<bool>(), "another weight gradient");
+        Assert.True(asTokens.LastMask.equal(asRows.LastMask).all().item<bool>(), "another mask");
+    }
 }

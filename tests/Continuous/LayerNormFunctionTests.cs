@@ -8,6 +8,7 @@ public class LayerNormFunctionTests
 {
     [Theory]
     [InlineData(new long[] { 4, 16, 8 })] // moie's tokens
+    [InlineData(new long[] { 3, 5, 16 })] // two vectors a row (the PRC stream of moie's down projections)
     [InlineData(new long[] { 7, 3 })]
     [InlineData(new long[] { 2, 3, 13 })]
     public void TheFusedLayerNormComputesWhatLibtorchComputes(long[] shape)

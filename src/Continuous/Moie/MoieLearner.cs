@@ -1,4 +1,5 @@
 using LogicNets.Continuous.Spl;
+using LogicNets.Continuous.Torch;
 using LogicNets.Tasks.Learning;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,7 +8,8 @@ namespace LogicNets.Continuous.Moie;
 
 /// <summary><c>moie</c> — input bits as tokens through DynSIHA attention and MoIE feed-forward blocks (all projections SPLs; routing frozen at a data-aware start by default).</summary>
 public sealed class MoieLearner(LearnerRequest request)
-    : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-3, LearnerOptionRecord.Bind<MoieOptions>(request.Settings.Options, Descriptor.Name))
+    : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-3,
+        LearnerOptionRecord.Bind<MoieOptions>(request.Settings.Options, Descriptor.Name).ResolveKernel(WidthOf(request.Size)))
 {
     public const int DefaultDepth = 2;
 
@@ -21,10 +23,19 @@ public sealed class MoieLearner(LearnerRequest request)
     public int Depth { get; } = request.LayerDepth(Descriptor.Name, DefaultDepth);
 
     /// <summary>The size rounded up to even: rotary positions rotate feature pairs.</summary>
-    public int Width => Request.Size + Request.Size % 2;
+    public int Width => WidthOf(Request.Size);
+
+    private static int WidthOf(int size) => size + size % 2;
 
     /// <summary>Each row becomes inputs × width token features: keep a chunk's activations to a few megabytes.</summary>
     protected override int PredictChunk => Math.Max(64, 262144 / (Request.Shape.InputWidth * Width));
+
+    protected override void BeginFit(nn.Module<Tensor, Tensor> network, Tensor inputs, int seed)
+    {
+        // Measured to pay for moie's fused kernels only (NativeHeap).
+        if (Options.Kernel == SplKernel.Fused && Device.type == DeviceType.CPU) NativeHeap.KeepFreedMemory();
+        base.BeginFit(network, inputs, seed);
+    }
 
     protected override nn.Module<Tensor, Tensor> BuildNetwork() =>
         new MoieNetwork(Request.Shape.InputWidth, Width, Depth, Request.Shape.OutputWidth, (MoieOptions)Options);

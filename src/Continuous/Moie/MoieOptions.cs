@@ -16,7 +16,12 @@ namespace LogicNets.Continuous.Moie;
 /// (meta learning rate 0) where they start, and an expert silent on a first batch starts on one of its inputs: learning
 /// them through the straight-through masks is what still made training diverge (add:6 seed 1: 0.788 learned, 0.9996
 /// frozen), and the data start removes the experts that were dead from initialisation (docs/evaluations/README.md,
-/// "Frozen routing").
+/// "Frozen routing"). The gradient's norm is clipped to 1: at learning rate 3·10⁻³ some runs rose fast and then lost
+/// their fit for good (add:6 seed 5: training score 0.92 at epoch 37, never better in 450 more epochs; with the clip it
+/// fits every row), and two parity:16:3 runs ended with an expert silent; the clip removed both on every seed
+/// (docs/evaluations/README.md, "Gradient clip"). On CPU, up to width 32, its SPLs, attention, layer norms and Adam
+/// step run as fused kernels: the same functions to float rounding at under half libtorch's cost at width 8 (wider,
+/// libtorch's matrix products catch up; BENCHMARKS.md); other devices run libtorch.
 /// </remarks>
 public sealed record MoieOptions : SplOptions
 {
@@ -28,6 +33,8 @@ public sealed record MoieOptions : SplOptions
         Anneal = false; // measured: annealing left seed 3 of parity:16:3 at 0.80, without it exact
         MetaLearningRate = 0;
         PrototypeStart = PrototypeStart.RandomOrInputs;
+        GradientClip = 1;
+        Kernel = SplKernel.Auto;
     }
 
     [Description("add a learned position vector to each bit's token (off: the design's tokens, equal for equal bits until attention mixes them)")]

@@ -1,4 +1,3 @@
-using LogicNets.Continuous.Kernels;
 using LogicNets.Continuous.Spl;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -16,26 +15,20 @@ public sealed class PrototypeResidualStream : nn.Module
 {
     private readonly Parameter _transform;
     private readonly LayerNorm _norm;
-    private readonly bool _fused;
 
-    /// <summary><paramref name="fused"/>: the layer norm through <see cref="LayerNormFunction"/> on CPU.</summary>
-    public PrototypeResidualStream(int experts, int inputWidth, string name, bool fused = false) : base(name)
+    // The layer norm stays libtorch's under the fused kernels too: on a few prototypes a custom node's own cost is
+    // about twice libtorch's whole layer norm (30 against 12 µs forward and backward on [8, 8], measured).
+    public PrototypeResidualStream(int experts, int inputWidth, string name) : base(name)
     {
-        _fused = fused;
         _transform = new Parameter(eye(experts));
         _norm = nn.LayerNorm(inputWidth);
         RegisterComponents();
     }
 
-    /// <summary>Sets each layer's prototype residual for the next forward pass; the layers are this kind's, block by block.</summary>
-    public void Feed(IReadOnlyList<SparseProtoLinear> layers)
-    {
-        layers[0].UsePrototypeResidual(null);
-        var previous = layers[0].EffectivePrototype;
-        for (int block = 1; block < layers.Count; block++)
-        {
-            layers[block].UsePrototypeResidual(LayerNormFunction.Apply(_norm, _transform.matmul(previous), _fused));
-            previous = layers[block].EffectivePrototype;
-        }
-    }
+    /// <summary>
+    /// Sets the prototype residual of <paramref name="block"/>'s layer for the forward pass under way, from the block
+    /// before it as it stands (none for block 0); the layers are this kind's, block by block.
+    /// </summary>
+    public void Feed(IReadOnlyList<SparseProtoLinear> layers, int block) =>
+        layers[block].UsePrototypeResidual(block == 0 ? null : _norm.forward(_transform.matmul(layers[block - 1].EffectivePrototype)));
 }

@@ -6,10 +6,11 @@ using static TorchSharp.torch;
 namespace LogicNets.Continuous.Spl;
 
 /// <summary>
-/// A whole SPL layer as one libtorch autograd node around <see cref="FusedSplKernel"/>: inputs x [rows, in], gate g,
-/// effective prototype p (normalised here), computation rows μ [experts, in] and bias b [experts]; outputs y [rows,
-/// experts] and the firing floor's loss λ·mean relu(floor − rate)² (a scalar), both differentiable. The hard mask and
-/// signed cost of the batch come back through <see cref="Batch"/> (for the layer statistics and M-SAPS), not as outputs.
+/// A whole SPL layer as one libtorch autograd node around <see cref="FusedSplKernel"/>: inputs x [..., in] (any leading
+/// shape: its rows), gate g, effective prototype p (normalised here), computation rows μ [experts, in] and bias b
+/// [experts]; outputs y [..., experts] and the firing floor's loss λ·mean relu(floor − rate)² (a scalar), both
+/// differentiable. The hard mask and signed cost of the batch, [rows, experts], come back through <see cref="Batch"/>
+/// (for the layer statistics and M-SAPS), not as outputs.
 /// CPU float32 only.
 /// </summary>
 /// <remarks>
@@ -47,12 +48,14 @@ public sealed class FusedSplFunction : autograd.MultiTensorFunction<FusedSplFunc
     {
         var (x, gate, prototype, weight, bias) = ((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2], (Tensor)vars[3], (Tensor)vars[4]);
         var (options, batch, backwardFollows) = ((SplOptions)vars[5], (Batch)vars[6], (bool)vars[7]);
-        var shape = new FusedSplKernel.Shape(checked((int)x.shape[0]), checked((int)x.shape[1]), checked((int)gate.shape[0]),
+        long inputs = x.shape[^1];
+        var shape = new FusedSplKernel.Shape(checked((int)(x.numel() / inputs)), checked((int)inputs), checked((int)gate.shape[0]),
             options.AbsoluteCost, options.MaskGradient == MaskGradient.Every, (float)options.BalanceTemperature,
             RoutingGradients: gate.requires_grad || prototype.requires_grad);
         using var noGrad = no_grad();
         Tensor Rows() => empty(shape.Rows, shape.Experts, dtype: ScalarType.Float32, device: x.device);
-        var (y, mask, signedCost) = (Rows(), Rows(), Rows());
+        long[] outputShape = [.. x.shape[..^1], shape.Experts];
+        var (y, mask, signedCost) = (empty(outputShape, dtype: ScalarType.Float32, device: x.device), Rows(), Rows());
         var totals = new ExpertTotals(new double[shape.Experts], new double[shape.Experts]);
         var pass = Run(shape, x, gate, prototype, weight, bias, Floats(y), Floats(mask), Floats(signedCost), totals);
         batch.Mask = mask;
@@ -84,7 +87,7 @@ public sealed class FusedSplFunction : autograd.MultiTensorFunction<FusedSplFunc
             pass = Run(shape, x, gate, prototype, weight, bias, cells, new float[cells.Length], new float[cells.Length],
                 new ExpertTotals(new double[shape.Experts], new double[shape.Experts]));
         }
-        var gradY = gradients[0] is { } g && g.Handle != IntPtr.Zero ? g.contiguous() : zeros(shape.Rows, shape.Experts, device: x.device);
+        var gradY = gradients[0] is { } g && g.Handle != IntPtr.Zero ? g.contiguous() : zeros(shape.Rows * (long)shape.Experts, device: x.device);
         Span<float> gradRate = gradients.Count > 1 && gradients[1] is { } l && l.Handle != IntPtr.Zero
             ? FloorLossGradient(l.item<float>(), pass.Rate, options)
             : Span<float>.Empty;

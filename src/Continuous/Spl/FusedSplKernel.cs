@@ -209,13 +209,15 @@ public static class FusedSplKernel
                 var gradRow = gradX.Slice(r * inputs, inputs);
                 Span<float> rowGl = gl.Slice(o, experts), rowGs = gs.Slice(o, experts), rowGm = gm.Slice(o, experts);
                 int i = 0;
+                // Skipping an expert with no gradient pays only where most have none: off rows under the firing-only mask.
+                bool skipSilent = !shape.EveryRow;
                 for (; i < inputEnd; i += Lanes)
                 {
                     var sum = Vector256.Create(-along) * Load(row, i);
                     for (int e = 0; e < experts; e++)
                     {
                         float a = rowGl[e], b = rowGs[e], c = rowGm[e];
-                        if (a == 0 && b == 0 && c == 0) continue;
+                        if (skipSilent && a == 0 && b == 0 && c == 0) continue;
                         int offset = e * inputs + i;
                         sum = Vector256.FusedMultiplyAdd(Vector256.Create(a), Load(weight, offset), sum);
                         sum = Vector256.FusedMultiplyAdd(Vector256.Create(b), Load(gate, offset), sum);

@@ -87,9 +87,14 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
         PrototypeSeeding.Seed(network, SeedingPasses(network), batch, generator, silentOnly: Options.PrototypeStart == PrototypeStart.RandomOrInputs);
     }
 
-    /// <summary>With <see cref="SplKernel.Fused"/> on CPU the main parameters' Adam step runs as SIMD loops too (<see cref="FusedAdam"/>).</summary>
+    /// <summary>
+    /// With <see cref="SplKernel.Fused"/> on CPU the main parameters' Adam step runs as SIMD loops too
+    /// (<see cref="FusedAdam"/>), and clips their gradient's norm inside them.
+    /// </summary>
     protected override optim.Optimizer CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters) =>
-        Options.Kernel == SplKernel.Fused && Device.type == DeviceType.CPU ? new FusedAdam(parameters, LearningRate) : base.CreateOptimizer(parameters);
+        FusedAdamStep ? new FusedAdam(parameters, LearningRate, Options.GradientClip) : base.CreateOptimizer(parameters);
+
+    private bool FusedAdamStep => Options.Kernel == SplKernel.Fused && Device.type == DeviceType.CPU;
 
     protected override Tensor? Regularization(nn.Module<Tensor, Tensor> network)
     {
@@ -120,7 +125,7 @@ public abstract class SparseMetaLearner(string model, LearnerRequest request, do
             _metaSchedule?.step();
         }
         // After M-SAPS has read the computation rows' gradients, before the main optimiser steps with them.
-        if (Options.GradientClip > 0) nn.utils.clip_grad_norm_(_mainParameters, Options.GradientClip);
+        if (Options.GradientClip > 0 && !FusedAdamStep) nn.utils.clip_grad_norm_(_mainParameters, Options.GradientClip);
     }
 
     protected override void EndEpoch(int epoch) => _stats?.EndEpoch(epoch, Options.Revive);

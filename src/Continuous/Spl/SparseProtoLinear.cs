@@ -95,8 +95,7 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
             _pendingSeed = null;
             SeedOnInput(input.detach().reshape(-1, InputWidth), seeding.Generator, seeding.SilentOnly);
         }
-        if (_options.Kernel == SplKernel.Fused && input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && input.dim() == 2)
-            return FusedForward(input);
+        if (RunsFused(input)) return FusedForward(input);
         var drive = Drive(input, out var signedCost);
         if (training && _options.Balance > 0) FiringFloorLoss = FiringFloor(drive);
         if (_options.MaskGradient == MaskGradient.Firing) drive = nn.functional.relu(drive);
@@ -107,6 +106,13 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         if (training) Remember(input, hard, signedCost);
         return Computation.forward(input) * mask;
     }
+
+    /// <summary>
+    /// Whether a forward pass on <paramref name="input"/> runs as one <see cref="FusedSplFunction"/> node
+    /// (<see cref="SplKernel.Fused"/>, a CPU float32 input): then its rows may come in any leading shape, [..., in].
+    /// </summary>
+    public bool RunsFused(Tensor input) =>
+        _options.Kernel == SplKernel.Fused && input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && input.dim() >= 2;
 
     /// <summary>The forward pass as one <see cref="FusedSplFunction"/> node: the same function as the libtorch path.</summary>
     private Tensor FusedForward(Tensor input)
@@ -214,7 +220,8 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
         LastMask?.Dispose();
         LastSignedCost?.Dispose();
         // Detached views: the forward pass never writes to these tensors again, so no copy is needed.
-        LastInput = input.detach().DetachFromDisposeScope();
+        // [rows, in] whatever the leading shape (the fused node takes tokens as they come).
+        LastInput = (input.dim() == 2 ? input.detach() : input.detach().reshape(-1, InputWidth)).DetachFromDisposeScope();
         LastMask = mask.detach().DetachFromDisposeScope();
         LastSignedCost = signedCost.detach().DetachFromDisposeScope();
         LastTotals = null;

@@ -6,7 +6,8 @@ namespace LogicNets.Continuous.Spl;
 
 /// <summary><c>spl</c> — a stack of Sparse Proto Linear layers (M-SAPS meta-learning as an option) and a linear readout.</summary>
 public sealed class SplLearner(LearnerRequest request)
-    : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-2, LearnerOptionRecord.Bind<SplOptions>(request.Settings.Options, Descriptor.Name))
+    : SparseMetaLearner(Descriptor.Name, request, defaultLearningRate: 3e-2,
+        LearnerOptionRecord.Bind<SplOptions>(request.Settings.Options, Descriptor.Name).ResolveKernel(request.Size))
 {
     public const int DefaultDepth = 2;
 

@@ -45,6 +45,12 @@ public enum SplKernel
     /// order, so the last float bits differ and a long run can take another path.
     /// </summary>
     Fused,
+
+    /// <summary>
+    /// <see cref="Fused"/> for a model up to <see cref="SplOptions.FusedWidthLimit"/> wide, <see cref="Libtorch"/> above
+    /// (<see cref="SplOptions.ResolveKernel"/>): the fused loops win at small widths, libtorch's matrix products at large.
+    /// </summary>
+    Auto,
 }
 
 /// <summary>Where an SPL expert's prototype starts.</summary>
@@ -154,6 +160,16 @@ public record SplOptions
     [Description("at each epoch's end, re-seed every expert that fired on no row of the epoch: prototype on a random input of the last batch, gate and computation row zero")]
     public bool Revive { get; init; }
 
-    [Description("which code runs on CPU: libtorch operations, or fused SIMD kernels (every SPL layer, moie's attention and layer norms as one autograd node each, and the Adam step); other devices use libtorch")]
+    [Description("which code runs on CPU: libtorch operations, fused SIMD kernels (every SPL layer, moie's attention and layer norms as one autograd node each, and the Adam step), or auto: fused up to width 32, libtorch above; other devices use libtorch")]
     public SplKernel Kernel { get; init; } = SplKernel.Libtorch;
+
+    /// <remarks>
+    /// Measured (one thread, moie one epoch on add:8, BENCHMARKS.md): fused against libtorch 0.45× the time at width 8,
+    /// 0.67× at 16, equal at 32 and 3.6× at 64, where libtorch's matrix products pull ahead of the fused loops.
+    /// </remarks>
+    public const int FusedWidthLimit = 32;
+
+    /// <summary>These options with <see cref="SplKernel.Auto"/> decided for a model <paramref name="width"/> wide; others as they are.</summary>
+    public SplOptions ResolveKernel(int width) =>
+        Kernel == SplKernel.Auto ? this with { Kernel = width <= FusedWidthLimit ? SplKernel.Fused : SplKernel.Libtorch } : this;
 }
