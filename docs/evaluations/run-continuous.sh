@@ -99,8 +99,9 @@ logicnets sweep --task product --models spl --sizes 16 --seeds 3 --set prototype
 #    out and run `issue17_sweep moie 8 side-by-side-qkv` to repeat them.
 issue17_sweep moie 8 fused-kernel --set kernel=fused --set gradient-clip=0
 
-# 9. Issue #17, moie's gradient clipped to norm 1, its default since this section together with the fused kernels on
-#    CPU: at the defaults (about 8 minutes with --jobs 2), and on libtorch's operations (about 25 minutes; the rows
-#    committed were taken with `--set gradient-clip=1` before either was a default: the same numbers).
+# 9. Issue #17, moie's gradient clipped to norm 1, its default since this section together with kernel=auto (the
+#    fused kernels on CPU up to width 32): at the defaults (about 8 minutes with --jobs 2), and on libtorch's
+#    operations (about 25 minutes; the rows committed were taken with `--set gradient-clip=1` before either was a
+#    default: the same numbers).
 issue17_sweep moie 8 clip-fused
 issue17_sweep moie 8 clip-libtorch --set kernel=libtorch
