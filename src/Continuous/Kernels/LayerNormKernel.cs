@@ -10,9 +10,11 @@ namespace LogicNets.Continuous.Kernels;
 /// Float32, row-major. Rows whose width is a multiple of eight (moie's) run eight features to a vector, the row's sums
 /// taken across the vector's lanes; other widths run feature by feature.
 /// </summary>
+// Compiled fully optimised at first call, as FusedSplKernel's loops (why: there).
 public static class LayerNormKernel
 {
     /// <summary>Writes y and, for the backward pass, x̂ [rows, width] and 1/√(var + ε) [rows].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(int width, ReadOnlySpan<float> x, ReadOnlySpan<float> scale, ReadOnlySpan<float> shift, float epsilon,
         Span<float> y, Span<float> normalized, Span<float> inverseDeviation)
     {
@@ -53,6 +55,7 @@ public static class LayerNormKernel
     /// ∂x = (∂x̂ − mean(∂x̂) − x̂·mean(∂x̂·x̂)) / √(var + ε) with ∂x̂ = ∂y·γ; ∂γ = Σ_rows ∂y·x̂, ∂β = Σ_rows ∂y (all
     /// overwritten).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(int width, ReadOnlySpan<float> gradY, ReadOnlySpan<float> scale, ReadOnlySpan<float> normalized,
         ReadOnlySpan<float> inverseDeviation, Span<float> gradX, Span<float> gradScale, Span<float> gradShift)
     {
@@ -98,6 +101,7 @@ public static class LayerNormKernel
     private const int Lanes = 8;
 
     /// <summary><see cref="Forward"/> for a width that is a multiple of <see cref="Lanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardByVectors(int width, int rows, ref float input, ref float g, ref float b, float epsilon,
         ref float output, ref float unit, Span<float> inverseDeviation)
     {
@@ -127,6 +131,7 @@ public static class LayerNormKernel
     }
 
     /// <summary><see cref="Backward"/> for a width that is a multiple of <see cref="Lanes"/> (∂γ and ∂β cleared by the caller).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardByVectors(int width, int rows, ref float upstream, ref float unit, ref float g,
         ReadOnlySpan<float> inverseDeviation, ref float result, ref float gs, ref float gb)
     {

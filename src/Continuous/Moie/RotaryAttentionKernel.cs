@@ -11,6 +11,7 @@ namespace LogicNets.Continuous.Moie;
 /// Float32, row-major [batch, tokens, width] spans. One node instead of some fifteen libtorch operations and their
 /// backward nodes; at moie's few tokens by few features only a little faster (BENCHMARKS.md): the work is instructions.
 /// </summary>
+// Compiled fully optimised at first call, as FusedSplKernel's loops (why: there).
 public static class RotaryAttentionKernel
 {
     private const int Lanes = 8;
@@ -36,6 +37,7 @@ public static class RotaryAttentionKernel
     /// Writes the rotated queries and keys (kept for the backward pass), the attention weights [batch, tokens, tokens]
     /// and the output [batch, tokens, width].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(Shape shape, ReadOnlySpan<float> queries, ReadOnlySpan<float> keys, ReadOnlySpan<float> values,
         ReadOnlySpan<float> cos, ReadOnlySpan<float> sin, Span<float> rotatedQueries, Span<float> rotatedKeys, Span<float> weights,
         Span<float> output)
@@ -68,6 +70,7 @@ public static class RotaryAttentionKernel
     /// kept: ∂V = Pᵀ∂A; ∂S = P ⊙ (∂P − rowsum(P ⊙ ∂P)) with ∂P = ∂A Vᵀ; ∂Q̃ = ∂S K̃/√d, ∂K̃ = ∂Sᵀ Q̃/√d, then back
     /// through the rotation.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(Shape shape, ReadOnlySpan<float> rotatedQueries, ReadOnlySpan<float> rotatedKeys,
         ReadOnlySpan<float> values, ReadOnlySpan<float> weights, ReadOnlySpan<float> cos, ReadOnlySpan<float> sin,
         ReadOnlySpan<float> gradOutput, Span<float> gradQueries, Span<float> gradKeys, Span<float> gradValues)
@@ -132,6 +135,7 @@ public static class RotaryAttentionKernel
         Turn(shape, gradient, cos, sin, -1, gradient);
 
     /// <summary>(x₁, x₂) → (x₁·cos − x₂·sin·direction, x₂·cos + x₁·sin·direction) per pair; source and target may be one span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Turn(Shape shape, ReadOnlySpan<float> source, ReadOnlySpan<float> cos, ReadOnlySpan<float> sin, float direction, Span<float> target)
     {
         int width = shape.Width, half = width / 2;
@@ -151,6 +155,7 @@ public static class RotaryAttentionKernel
     }
 
     /// <summary>softmax(row·scale) in place, shifted by the row's largest score; eight to a vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Softmax(Span<float> row, float scale)
     {
         int end = row.Length - row.Length % Lanes, i = 0;
@@ -177,6 +182,7 @@ public static class RotaryAttentionKernel
     }
 
     /// <summary>[rows, columns] → [columns, rows].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(ReadOnlySpan<float> source, Span<float> target, int rows, int columns)
     {
         ref float from = ref Element(source, 0);

@@ -16,6 +16,10 @@ namespace LogicNets.Continuous.Spl;
 /// The maths is <see cref="SparseProtoLinear"/>'s: n = max(‖x‖, 1e-12); s = x·g (cost s or |s|); m = x·p̂ / n;
 /// d = m − cost; hard = 1[d &gt; 0]; y = (x·μ + b)·hard; rate = mean over rows of σ(d/τ). Backward through the
 /// straight-through mask: ∂y/∂d = x·μ + b on every row, or only where d &gt; 0 (<see cref="MaskGradient.Firing"/>).
+/// The loops here and in the other fused kernels are compiled fully optimised at their first call
+/// (AggressiveOptimization): under tiered compilation a moie fit's fused epoch took about 190 ms for its first
+/// several fits in a fresh process, and in some processes for all of them, against 130–150 ms once optimised
+/// (BENCHMARKS.md). The float results are the same either way.
 /// </remarks>
 public static class FusedSplKernel
 {
@@ -31,6 +35,7 @@ public static class FusedSplKernel
     /// (1/‖x‖², 0 where the floor held: the floor is a constant), rate [experts], and for the layer statistics each
     /// expert's firing count and summed cost over the rows [experts].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(Shape shape, ReadOnlySpan<float> x, ReadOnlySpan<float> gateT, ReadOnlySpan<float> directionT,
         ReadOnlySpan<float> weightT, ReadOnlySpan<float> bias, Span<float> y, Span<float> mask, Span<float> signedCost, Span<float> drive,
         Span<float> linear, Span<float> match, Span<float> sigmoid, Span<float> invNorm, Span<float> radial, Span<float> rate,
@@ -137,6 +142,7 @@ public static class FusedSplKernel
     /// inputs' sums in registers while the rows stream past, rows in order). Accumulating the parameter gradients row
     /// by row in memory instead cost more time. Products are added with fused multiply-adds (one rounding each).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(Shape shape, ReadOnlySpan<float> x, ReadOnlySpan<float> gate, ReadOnlySpan<float> direction,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> gradY, ReadOnlySpan<float> gradRate, ReadOnlySpan<float> signedCost,
         ReadOnlySpan<float> drive, ReadOnlySpan<float> linear, ReadOnlySpan<float> match, ReadOnlySpan<float> sigmoid,
@@ -260,6 +266,7 @@ public static class FusedSplKernel
     /// sumsT[i, e] = Σ_rows x[r, i]·perRow[r, e] and, when <paramref name="columnSums"/> is not empty, its [e] = Σ_rows
     /// perRow[r, e]: the rows summed in order, four inputs' sums of eight experts in registers at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InputWeightedSums(Shape shape, ReadOnlySpan<float> x, ReadOnlySpan<float> perRow, Span<float> sumsT, Span<float> columnSums)
     {
         const int Block = 4;
