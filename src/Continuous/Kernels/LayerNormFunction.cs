@@ -17,7 +17,7 @@ public sealed class LayerNormFunction : autograd.MultiTensorFunction<LayerNormFu
 
     /// <summary>The module's forward pass, through the kernel when <paramref name="fused"/> and the input is CPU float32.</summary>
     public static Tensor Apply(LayerNorm norm, Tensor input, bool fused) =>
-        fused && input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && norm.normalized_shape.Length == 1
+        fused && IsCpuFloat32(input) && norm.normalized_shape.Length == 1
             && norm.weight is { } scale && norm.bias is { } shift
             ? Apply(input, scale, shift, norm.eps)
             : norm.forward(input);

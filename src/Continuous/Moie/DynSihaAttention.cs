@@ -1,4 +1,5 @@
 using LogicNets.Continuous.Spl;
+using LogicNets.Continuous.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,7 +39,7 @@ public sealed class DynSihaAttention : nn.Module<Tensor, Tensor>
         var q = TokenWise.Apply(Query, tokens);
         var k = TokenWise.Apply(Key, tokens);
         var v = TokenWise.Apply(Value, tokens);
-        if (_fused && tokens.device_type == DeviceType.CPU && tokens.dtype == ScalarType.Float32)
+        if (_fused && TensorSpans.IsCpuFloat32(tokens))
             return TokenWise.Apply(Output, RotaryAttentionFunction.Apply(q, k, v));
         (q, k) = (RotaryPositions.Apply(q), RotaryPositions.Apply(k));
         var weights = nn.functional.softmax(q.matmul(k.transpose(1, 2)) / Math.Sqrt(width), -1);

@@ -18,7 +18,7 @@ public sealed class RotaryAttentionFunction : autograd.MultiTensorFunction<Rotar
     public static Tensor Apply(Tensor queries, Tensor keys, Tensor values)
     {
         foreach (var t in new[] { queries, keys, values })
-            if (t.device_type != DeviceType.CPU || t.dtype != ScalarType.Float32 || t.dim() != 3)
+            if (!IsCpuFloat32(t) || t.dim() != 3)
                 throw new ArgumentException($"the fused attention runs on CPU float32 [batch, tokens, width] tensors, got {t.device_type} {t.dtype} of {t.dim()} dimensions");
         if (queries.shape[^1] % 2 != 0) throw new ArgumentException($"rotary positions need an even feature width, got {queries.shape[^1]}");
         bool backwardFollows = FusedNodes.BackwardFollows(queries, keys, values);

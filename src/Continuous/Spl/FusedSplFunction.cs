@@ -36,7 +36,7 @@ public sealed class FusedSplFunction : autograd.MultiTensorFunction<FusedSplFunc
         SplOptions options, Batch batch)
     {
         foreach (var t in new[] { x, gate, prototype, weight, bias })
-            if (t.device_type != DeviceType.CPU || t.dtype != ScalarType.Float32)
+            if (!IsCpuFloat32(t))
                 throw new ArgumentException($"the fused SPL kernel runs on CPU float32 tensors, got {t.device_type} {t.dtype}");
         bool backwardFollows = FusedNodes.BackwardFollows(x, gate, prototype, weight, bias);
         var outputs = apply(x.contiguous(), gate.contiguous(), prototype.contiguous(), weight.contiguous(), bias.contiguous(), options,

@@ -1,3 +1,4 @@
+using LogicNets.Continuous.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -112,7 +113,7 @@ public sealed class SparseProtoLinear : nn.Module<Tensor, Tensor>
     /// (<see cref="SplKernel.Fused"/>, a CPU float32 input): then its rows may come in any leading shape, [..., in].
     /// </summary>
     public bool RunsFused(Tensor input) =>
-        _options.Kernel == SplKernel.Fused && input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && input.dim() >= 2;
+        _options.Kernel == SplKernel.Fused && TensorSpans.IsCpuFloat32(input) && input.dim() >= 2;
 
     /// <summary>The forward pass as one <see cref="FusedSplFunction"/> node: the same function as the libtorch path.</summary>
     private Tensor FusedForward(Tensor input)

@@ -77,7 +77,7 @@ public sealed class FusedAdam(IEnumerable<Parameter> parameters, double learning
         new[] { parameter, grad, state.exp_avg, state.exp_avg_sq }.All(t =>
             IsCpuFloats(t) && t.numel() == parameter.numel());
 
-    private static bool IsCpuFloats(Tensor t) => t.device_type == DeviceType.CPU && t.dtype == ScalarType.Float32 && t.is_contiguous();
+    private static bool IsCpuFloats(Tensor t) => IsCpuFloat32(t) && t.is_contiguous();
 
     // Compiled fully optimised at first call, as FusedSplKernel's loops (why: there).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
